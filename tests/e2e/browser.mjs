@@ -1,0 +1,72 @@
+// Debian's Chromium, driven by playwright-core, with every problem a page can show collected:
+// console errors, uncaught exceptions, failed requests and requests to any other host.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export function launch() {
+  // Playwright gives every launch a fresh, empty profile directory of its own.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+// Sums the page's layout shifts from the first paint on.
+const CLS_PROBE = `
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+export async function openPage(browser, origin, { width, height = 900, dpr = 1, colorScheme = 'light' }) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: dpr,
+    colorScheme,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    // The tests' own pixel read-backs make Chromium suggest willReadFrequently; the page
+    // never reads pixels, so that one warning is ours, not the page's.
+    if (m.type() === 'warning' && m.text().includes('willReadFrequently')) return;
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+      problems.push(`request to another host: ${r.url()}`);
+    }
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.addInitScript(CLS_PROBE);
+  return { context, page, problems };
+}
+
+export async function waitReady(page) {
+  await page.waitForSelector('html[data-report-state="ready"], html[data-report-state="error"]', {
+    state: 'attached',
+    timeout: 30_000,
+  });
+  const state = await page.getAttribute('html', 'data-report-state');
+  if (state !== 'ready') {
+    const status = await page.textContent('#report-status').catch(() => '');
+    throw new Error(`report state is ${state}: ${status}`);
+  }
+}
