@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use crate::spec::BarChart;
+use crate::data::NoteKind;
+use crate::spec::{BarChart, SourceLink};
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -28,12 +29,14 @@ pub fn figure(chart: &BarChart) -> String {
     // Writing to a String cannot fail.
     let _ = write!(
         h,
-        "<figure data-chart=\"{id}\" aria-labelledby=\"{id}-title\">\n\
+        "<figure data-chart=\"{id}\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-summary\">\n\
          <figcaption>\n\
          <h3 class=\"chart-title\" id=\"{id}-title\">{title}</h3>\n\
+         <p class=\"chart-summary\" id=\"{id}-summary\">{summary}</p>\n\
          <p class=\"chart-subtitle\">{subtitle}</p>\n\
          </figcaption>\n\
          <div class=\"chart\" data-rows=\"{rows}\" aria-hidden=\"true\"></div>\n",
+        summary = escape(&chart.summary),
         title = escape(&chart.title),
         subtitle = escape(&chart.subtitle),
         rows = chart.rows.len(),
@@ -62,29 +65,69 @@ pub fn figure(chart: &BarChart) -> String {
         );
     }
     h.push_str("</tbody>\n</table>\n");
+    h.push_str(&notes(chart));
     h.push_str(&source_line(chart));
     h.push_str("</figure>");
     h
 }
 
+fn link(l: &SourceLink) -> String {
+    let date = l
+        .date
+        .as_deref()
+        .map(|d| format!(", {}", escape(d)))
+        .unwrap_or_default();
+    match &l.url {
+        Some(url) => format!(
+            "<a href=\"{}\" rel=\"noopener\">{}</a>{date}",
+            escape(url),
+            escape(&l.name)
+        ),
+        None => format!("{} (no public address recorded){date}", escape(&l.name)),
+    }
+}
+
+fn notes(chart: &BarChart) -> String {
+    if chart.notes.is_empty() {
+        return String::new();
+    }
+    let mut h = String::from("<ul class=\"notes\">\n");
+    for n in &chart.notes {
+        let about = n
+            .about
+            .as_deref()
+            .map(|a| format!("<strong>{}:</strong> ", escape(a)))
+            .unwrap_or_default();
+        let sources: Vec<String> = n.sources.iter().map(link).collect();
+        let sources = if sources.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " <span class=\"note-sources\">({})</span>",
+                sources.join("; ")
+            )
+        };
+        let _ = writeln!(
+            h,
+            "<li class=\"note note-{kind}\">{about}{}{sources}</li>",
+            escape(&n.text),
+            kind = note_kind(n.kind),
+        );
+    }
+    h.push_str("</ul>\n");
+    h
+}
+
+fn note_kind(kind: NoteKind) -> &'static str {
+    NoteKind::ALL
+        .iter()
+        .find(|(_, k)| *k == kind)
+        .map_or("other", |(name, _)| name)
+}
+
 fn source_line(chart: &BarChart) -> String {
     let s = &chart.source;
-    let links: Vec<String> = s
-        .read_in
-        .iter()
-        .map(|l| {
-            let date = l
-                .date
-                .as_deref()
-                .map(|d| format!(", {}", escape(d)))
-                .unwrap_or_default();
-            format!(
-                "<a href=\"{}\" rel=\"noopener\">{}</a>{date}",
-                escape(&l.url),
-                escape(&l.outlet)
-            )
-        })
-        .collect();
+    let links: Vec<String> = s.read_in.iter().map(link).collect();
     format!(
         "<p class=\"source\">Source: {}. Figures as reported by {}.</p>\n",
         escape(&s.survey),
@@ -106,7 +149,7 @@ mod tests {
 
     #[test]
     fn figure_of_the_real_data_has_a_table_row_per_bar() {
-        let data = crate::data::load().unwrap();
+        let data = crate::load().unwrap();
         let chart = crate::spec::build("trust-2024", &data).unwrap();
         let html = figure(&chart);
         assert!(html.starts_with("<figure data-chart=\"trust-2024\""));

@@ -2,6 +2,7 @@
 //! tests natively; `web` is the only module that talks to the browser.
 
 pub mod data;
+pub mod export;
 pub mod html;
 pub mod layout;
 pub mod render;
@@ -10,3 +11,14 @@ pub mod spec;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The embedded data files, parsed and validated, with every chart's questions checked.
+pub fn load() -> Result<data::Dataset, Vec<data::Problem>> {
+    data::load(spec::NEEDS)
+}
+
+/// The same dataset as `build.rs` validated and snapshotted it: what the browser loads, so the
+/// parsers and the validation stay out of the WASM. A native test proves it equals `load()`.
+pub fn load_snapshot() -> Result<data::Dataset, postcard::Error> {
+    postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin")))
+}

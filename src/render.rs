@@ -129,27 +129,9 @@ fn font(size: f64, style: FontStyle, color: RGBColor) -> TextStyle<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Published;
-    use crate::spec::{BarRow, SourceLine};
 
     fn chart() -> BarChart {
-        let row = |label: &str, v: &str, highlight| BarRow {
-            label: label.to_owned(),
-            value: Published::parse(v).unwrap(),
-            highlight,
-        };
-        BarChart {
-            id: "trust-2024",
-            title: "t".into(),
-            subtitle: "s".into(),
-            label_header: "Power".into(),
-            value_header: "%".into(),
-            rows: vec![row("Japan", "58.9", true), row("China", "24.8", false)],
-            source: SourceLine {
-                survey: "survey".into(),
-                read_in: vec![],
-            },
-        }
+        crate::spec::build("trust-2024", &crate::load().unwrap()).unwrap()
     }
 
     fn svg(css_width: f64, dpr: f64) -> (String, BarLayout) {
@@ -180,8 +162,8 @@ mod tests {
         );
         assert_eq!(
             out.matches("fill=\"#808080\"").count(),
-            1,
-            "one neutral bar"
+            4,
+            "four neutral bars"
         );
     }
 

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use japan_asean_report::render::{Theme, DARK, LIGHT};
-use japan_asean_report::{data, layout, spec, web};
+use japan_asean_report::{layout, spec, web};
 use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -41,7 +41,7 @@ impl Pixels {
 }
 
 fn check_bars(css_width: f64, dpr: f64, theme: &Theme) {
-    let d = data::load().unwrap();
+    let d = japan_asean_report::load_snapshot().unwrap();
     let chart = spec::build("trust-2024", &d).unwrap();
     let c = canvas();
     let l = web::draw(&c, &chart, css_width, dpr, theme).unwrap();
@@ -123,7 +123,7 @@ fn bars_match_the_data_at_dpr_3_in_dark_mode() {
 
 #[wasm_bindgen_test]
 fn redrawing_narrower_resizes_the_backing_store() {
-    let d = data::load().unwrap();
+    let d = japan_asean_report::load_snapshot().unwrap();
     let chart = spec::build("trust-2024", &d).unwrap();
     let c = canvas();
     web::draw(&c, &chart, 700.0, 2.0, &LIGHT).unwrap();

@@ -35,7 +35,7 @@ fn run() -> Result<PathBuf, String> {
     };
     let page = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let dataset = data::load().map_err(|problems| {
+    let dataset = japan_asean_report::load().map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         format!(
             "the data has {} problem(s):\n{}",
@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn fills_markers_and_rejects_unknown_charts() {
-        let d = data::load().unwrap();
+        let d = japan_asean_report::load().unwrap();
         let out = fill("<main><!-- figure:trust-2024 --></main>", &d).unwrap();
         assert!(out.starts_with("<main><figure data-chart=\"trust-2024\""));
         assert!(out.ends_with("</figure></main>"));

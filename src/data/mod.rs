@@ -5,12 +5,16 @@ pub mod model;
 pub mod raw;
 pub mod validate;
 
-pub use model::{Country, Dataset, Population, PubDate, Published, Question, Source, Value};
+pub use model::{
+    Country, Dataset, Need, Note, NoteKind, Population, PubDate, Published, Question, Source,
+    SourceKind, Unit, Value,
+};
 pub use validate::Problem;
 
 pub const SURVEY_FILE: &str = "data/survey.toml";
 pub const VALUES_FILE: &str = "data/values.csv";
 pub const SOURCES_FILE: &str = "data/sources.toml";
+pub const NOTES_FILE: &str = "data/notes.toml";
 
 /// The text of the data files; tests pass their own fixtures.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +22,7 @@ pub struct Files<'a> {
     pub survey: &'a str,
     pub values: &'a str,
     pub sources: &'a str,
+    pub notes: &'a str,
 }
 
 /// The files as they were when the crate was compiled.
@@ -25,9 +30,10 @@ pub const EMBEDDED: Files<'static> = Files {
     survey: include_str!("../../data/survey.toml"),
     values: include_str!("../../data/values.csv"),
     sources: include_str!("../../data/sources.toml"),
+    notes: include_str!("../../data/notes.toml"),
 };
 
-/// Parse and validate the embedded files.
-pub fn load() -> Result<Dataset, Vec<Problem>> {
-    validate::build(&EMBEDDED)
+/// Parse and validate the embedded files, checking that each of `needs` finds its question.
+pub fn load(needs: &[Need]) -> Result<Dataset, Vec<Problem>> {
+    validate::build(&EMBEDDED, needs)
 }

@@ -3,23 +3,41 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone)]
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub survey: Survey,
     pub questions: Vec<Question>,
     pub values: Vec<Value>,
     pub sources: Vec<Source>,
+    pub notes: Vec<Note>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Survey {
     pub title: String,
     pub publisher: String,
     pub published: PubDate,
     pub editions: Vec<u16>,
+    pub respondents: u32,
+    pub fieldwork: (PubDate, PubDate),
+    pub mode: String,
+    pub languages: Vec<String>,
+    /// How the ASEAN-wide figure is built from the country figures, in words.
+    pub weighting: String,
+    /// Indices into `Dataset::sources` confirming the method facts.
+    pub method_sources: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A chart's dependency on a question, declared by `spec` and checked with the data.
+#[derive(Debug, Clone, Copy)]
+pub struct Need {
+    pub chart: &'static str,
+    pub question: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum QuestionKind {
     /// One answer per respondent: options of one population and year add up to at most 100.
     SingleChoice,
@@ -27,12 +45,25 @@ pub enum QuestionKind {
     Measure,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Unit {
     Percent,
+    /// A mean score on a scale from 0 to `max`.
+    Score {
+        max: f64,
+    },
 }
 
-#[derive(Debug, Clone)]
+impl Unit {
+    pub fn max(self) -> f64 {
+        match self {
+            Unit::Percent => 100.0,
+            Unit::Score { max } => max,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub title: String,
@@ -64,6 +95,21 @@ const COUNTRIES: [(&str, &str); 11] = [
     ("TL", "Timor-Leste"),
 ];
 
+/// Stored by its code; reading an unknown code back is an error, not a new country.
+impl Serialize for Country {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
+        let code = String::deserialize(d)?;
+        Country::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown country code {code:?}")))
+    }
+}
+
 impl Country {
     pub fn from_code(code: &str) -> Option<Country> {
         COUNTRIES
@@ -83,7 +129,7 @@ impl Country {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Population {
     /// The survey's regional figure: the mean of the ten country figures.
     Asean,
@@ -111,21 +157,21 @@ impl fmt::Display for Population {
 
 /// A number exactly as published: the text is what the page prints, the number is what the
 /// chart draws. Never re-rounded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Published {
     text: String,
     number: f64,
 }
 
 impl Published {
-    /// Accepts `58.9` or `51` (a figure published without decimals stays without).
+    /// Accepts `58.9`, `8.98` or `51`: a figure keeps the decimals it was published with.
     pub fn parse(text: &str) -> Option<Published> {
         let (int, frac) = match text.split_once('.') {
             Some((i, f)) => (i, Some(f)),
             None => (text, None),
         };
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(int) || int.len() > 3 || frac.is_some_and(|f| f.len() != 1 || !digits(f)) {
+        if !digits(int) || int.len() > 3 || frac.is_some_and(|f| f.len() > 2 || !digits(f)) {
             return None;
         }
         let number = text.parse().ok()?;
@@ -140,9 +186,13 @@ impl Published {
     pub fn number(&self) -> f64 {
         self.number
     }
+    /// Digits after the decimal point, as published.
+    pub fn decimals(&self) -> usize {
+        self.text.split_once('.').map_or(0, |(_, f)| f.len())
+    }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Value {
     /// Index into `Dataset::questions`.
     pub question: usize,
@@ -155,7 +205,7 @@ pub struct Value {
 }
 
 /// A publication date as precise as the source states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PubDate {
     pub year: u16,
     pub month: Option<u8>,
@@ -203,19 +253,86 @@ impl fmt::Display for PubDate {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceKind {
+    /// A publication where a figure was read: always has a URL.
+    Outlet,
+    /// A primary work cited by title (the survey report, the essay).
+    Work,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
+    pub kind: SourceKind,
     pub outlet: String,
     pub title: Option<String>,
+    pub author: Option<String>,
     pub date: Option<PubDate>,
-    pub url: String,
+    /// Always present for an `Outlet`; a `Work` may have no known public address.
+    pub url: Option<String>,
     pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoteKind {
+    Conflict,
+    Coverage,
+    Wording,
+    Attribution,
+    Base,
+    Edition,
+}
+
+impl NoteKind {
+    pub const ALL: [(&'static str, NoteKind); 6] = [
+        ("conflict", NoteKind::Conflict),
+        ("coverage", NoteKind::Coverage),
+        ("wording", NoteKind::Wording),
+        ("attribution", NoteKind::Attribution),
+        ("base", NoteKind::Base),
+        ("edition", NoteKind::Edition),
+    ];
+    pub fn parse(text: &str) -> Option<NoteKind> {
+        Self::ALL.iter().find(|(k, _)| *k == text).map(|(_, v)| *v)
+    }
+}
+
+/// A note on a question, narrowed by year, population and option down to a single value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Index into `Dataset::questions`.
+    pub question: usize,
+    pub year: Option<u16>,
+    pub population: Option<Population>,
+    pub option: Option<String>,
+    pub kind: NoteKind,
+    pub text: String,
+    /// Indices into `Dataset::sources`.
+    pub sources: Vec<usize>,
+}
+
+impl Note {
+    /// Whether this note concerns the value `v`.
+    pub fn applies_to(&self, v: &Value) -> bool {
+        self.question == v.question
+            && self.year.is_none_or(|y| y == v.year)
+            && self.population.is_none_or(|p| p == v.population)
+            && self.option.as_ref().is_none_or(|o| *o == v.option)
+    }
 }
 
 impl Dataset {
     pub fn question(&self, id: &str) -> Option<(usize, &Question)> {
         self.questions.iter().enumerate().find(|(_, q)| q.id == id)
+    }
+
+    /// Notes that concern any of `values`, in file order: question-wide notes first
+    /// in the file's order, down to notes on a single value.
+    pub fn notes_for<'a>(&'a self, values: &'a [&'a Value]) -> impl Iterator<Item = &'a Note> + 'a {
+        self.notes
+            .iter()
+            .filter(move |n| values.iter().any(|v| n.applies_to(v)))
     }
 
     /// The values of one question, year and population, in file order.

@@ -19,6 +19,13 @@ pub struct RawSurvey {
     pub publisher: String,
     pub published: String,
     pub editions: Vec<u16>,
+    pub respondents: u32,
+    pub fieldwork_start: String,
+    pub fieldwork_end: String,
+    pub mode: String,
+    pub languages: Vec<String>,
+    pub weighting: String,
+    pub method_sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,6 +38,8 @@ pub struct RawQuestion {
     pub measure: String,
     pub kind: String,
     pub unit: String,
+    #[serde(default)]
+    pub scale_max: Option<f64>,
     pub base: String,
 }
 
@@ -58,13 +67,41 @@ pub struct SourcesFile {
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub id: String,
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
     pub outlet: String,
     #[serde(default)]
     pub title: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
     #[serde(default)]
     pub date: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
     #[serde(default)]
     pub language: Option<String>,
+}
+
+/// `data/notes.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotesFile {
+    #[serde(default)]
+    pub note: Vec<RawNote>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNote {
+    pub question: String,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub population: Option<String>,
+    #[serde(default)]
+    pub option: Option<String>,
+    pub kind: String,
+    pub text: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }

@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::model::{
-    Dataset, PubDate, Published, Question, QuestionKind, Source, Survey, Unit, Value,
+    Dataset, Need, Note, NoteKind, Population, PubDate, Published, Question, QuestionKind, Source,
+    SourceKind, Survey, Unit, Value,
 };
-use super::raw::{RawValue, SourcesFile, SurveyFile};
-use super::{Files, SOURCES_FILE, SURVEY_FILE, VALUES_FILE};
-use crate::data::model::Population;
+use super::raw::{NotesFile, RawValue, SourcesFile, SurveyFile};
+use super::{Files, NOTES_FILE, SOURCES_FILE, SURVEY_FILE, VALUES_FILE};
 
 /// Single-choice options may add up to a little over 100 through the survey's own rounding.
 const SINGLE_CHOICE_TOLERANCE: f64 = 100.5;
@@ -61,72 +61,184 @@ impl Report {
     }
 }
 
-pub fn build(files: &Files) -> Result<Dataset, Vec<Problem>> {
+/// Line numbers (1-based) of each `[[header]]` in a TOML text, in order: the n-th entry of an
+/// array of tables starts on the n-th of these lines.
+fn table_lines(text: &str, header: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == header)
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+    report: &mut Report,
+) -> Option<T> {
+    basic_toml::from_str(text)
+        .map_err(|e| report.push(file, None, &[], "file", e.to_string()))
+        .ok()
+}
+
+/// Build the dataset from the files, checking that every chart in `needs` finds its question.
+pub fn build(files: &Files, needs: &[Need]) -> Result<Dataset, Vec<Problem>> {
     let mut report = Report(Vec::new());
 
-    let survey_file: Option<SurveyFile> = basic_toml::from_str(files.survey)
-        .map_err(|e| report.push(SURVEY_FILE, None, &[], "file", e.to_string()))
-        .ok();
-    let sources_file: Option<SourcesFile> = basic_toml::from_str(files.sources)
-        .map_err(|e| report.push(SOURCES_FILE, None, &[], "file", e.to_string()))
-        .ok();
+    let survey_file: Option<SurveyFile> = parse_toml(SURVEY_FILE, files.survey, &mut report);
+    let sources_file: Option<SourcesFile> = parse_toml(SOURCES_FILE, files.sources, &mut report);
+    let notes_file: Option<NotesFile> = parse_toml(NOTES_FILE, files.notes, &mut report);
 
+    let sources = sources_file.map_or_else(SourceIndex::default, |f| {
+        sources(f, files.sources, &mut report)
+    });
     let (survey, questions) = match survey_file {
-        Some(f) => survey_and_questions(f, &mut report),
+        Some(f) => survey_and_questions(f, files.survey, &sources, &mut report),
         None => (None, Vec::new()),
     };
-    let sources = sources_file.map_or_else(Vec::new, |f| sources(f, &mut report));
     let editions = survey.as_ref().map_or(&[][..], |s| &s.editions[..]);
-    let values = values(files.values, &questions, &sources, editions, &mut report);
+    let (values, rows) = values(files.values, &questions, &sources, editions, &mut report);
+    let notes = notes_file.map_or_else(Vec::new, |f| {
+        notes(
+            f,
+            files.notes,
+            &questions,
+            &sources,
+            &rows,
+            editions,
+            &mut report,
+        )
+    });
+    for need in needs {
+        if !questions.iter().any(|q| q.id == need.question) {
+            report.push(
+                SURVEY_FILE,
+                None,
+                &[("question", need.question)],
+                "id",
+                format!(
+                    "chart {:?} needs this question, which {SURVEY_FILE} does not define",
+                    need.chart
+                ),
+            );
+        }
+    }
 
     match survey {
         Some(survey) if report.0.is_empty() => Ok(Dataset {
             survey,
             questions,
             values,
-            sources,
+            sources: sources.valid,
+            notes,
         }),
         _ => Err(report.0),
     }
 }
 
-fn survey_and_questions(file: SurveyFile, report: &mut Report) -> (Option<Survey>, Vec<Question>) {
-    let s = file.survey;
-    let published = PubDate::parse(&s.published);
-    if published.is_none() {
+fn date(
+    file: &'static str,
+    line: Option<usize>,
+    about: &[(&'static str, &str)],
+    field: &'static str,
+    text: &str,
+    report: &mut Report,
+) -> Option<PubDate> {
+    let d = PubDate::parse(text);
+    if d.is_none() {
         report.push(
-            SURVEY_FILE,
-            None,
-            &[("survey", &s.title)],
-            "published",
-            format!(
-                "{:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                s.published
-            ),
+            file,
+            line,
+            about,
+            field,
+            format!("{text:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
         );
     }
-    if s.editions.is_empty() {
-        report.push(
-            SURVEY_FILE,
-            None,
-            &[("survey", &s.title)],
-            "editions",
-            "no edition listed",
-        );
-    }
-    let survey = published.map(|published| Survey {
-        title: s.title,
-        publisher: s.publisher,
-        published,
-        editions: s.editions,
-    });
+    d
+}
 
+/// The valid sources, and every id listed in sources.toml (valid or not), so that citing a
+/// source that has a problem of its own adds no second, misleading problem.
+#[derive(Default)]
+struct SourceIndex {
+    valid: Vec<Source>,
+    listed: HashSet<String>,
+}
+
+/// Resolve source ids to indices, reporting each unknown one.
+fn source_ids<'a>(
+    ids: impl IntoIterator<Item = &'a str>,
+    sources: &SourceIndex,
+    mut unknown: impl FnMut(String),
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for id in ids {
+        match sources.valid.iter().position(|s| s.id == id) {
+            Some(i) => out.push(i),
+            None if sources.listed.contains(id) => {}
+            None => unknown(format!("unknown source id {id:?}")),
+        }
+    }
+    out
+}
+
+fn survey_and_questions(
+    file: SurveyFile,
+    text: &str,
+    sources: &SourceIndex,
+    report: &mut Report,
+) -> (Option<Survey>, Vec<Question>) {
+    let s = file.survey;
+    let line = table_lines(text, "[survey]").first().copied();
+    let title = s.title.clone();
+    let about = [("survey", title.as_str())];
+    let published = date(SURVEY_FILE, line, &about, "published", &s.published, report);
+    let start = date(
+        SURVEY_FILE,
+        line,
+        &about,
+        "fieldwork_start",
+        &s.fieldwork_start,
+        report,
+    );
+    let end = date(
+        SURVEY_FILE,
+        line,
+        &about,
+        "fieldwork_end",
+        &s.fieldwork_end,
+        report,
+    );
+    if s.editions.is_empty() {
+        report.push(SURVEY_FILE, line, &about, "editions", "no edition listed");
+    }
+    let method_sources = source_ids(s.method_sources.iter().map(String::as_str), sources, |m| {
+        report.push(SURVEY_FILE, line, &about, "method_sources", m)
+    });
+    let survey = match (published, start, end) {
+        (Some(published), Some(start), Some(end)) => Some(Survey {
+            title: s.title,
+            publisher: s.publisher,
+            published,
+            editions: s.editions,
+            respondents: s.respondents,
+            fieldwork: (start, end),
+            mode: s.mode,
+            languages: s.languages,
+            weighting: s.weighting,
+            method_sources,
+        }),
+        _ => None,
+    };
+
+    let lines = table_lines(text, "[[question]]");
     let mut seen = HashSet::new();
     let mut questions = Vec::new();
-    for q in file.question {
+    for (i, q) in file.question.into_iter().enumerate() {
+        let line = lines.get(i).copied();
         let about = [("question", q.id.as_str())];
         if !seen.insert(q.id.clone()) {
-            report.push(SURVEY_FILE, None, &about, "id", "question id listed twice");
+            report.push(SURVEY_FILE, line, &about, "id", "question id listed twice");
         }
         let kind = match q.kind.as_str() {
             "single-choice" => Some(QuestionKind::SingleChoice),
@@ -134,7 +246,7 @@ fn survey_and_questions(file: SurveyFile, report: &mut Report) -> (Option<Survey
             other => {
                 report.push(
                     SURVEY_FILE,
-                    None,
+                    line,
                     &about,
                     "kind",
                     format!("unknown kind {other:?} (expected \"single-choice\" or \"measure\")"),
@@ -142,15 +254,36 @@ fn survey_and_questions(file: SurveyFile, report: &mut Report) -> (Option<Survey
                 None
             }
         };
-        let unit = match q.unit.as_str() {
-            "percent" => Some(Unit::Percent),
-            other => {
+        let unit = match (q.unit.as_str(), q.scale_max) {
+            ("percent", None) => Some(Unit::Percent),
+            ("score", Some(max)) if max > 0.0 => Some(Unit::Score { max }),
+            ("score", _) => {
                 report.push(
                     SURVEY_FILE,
-                    None,
+                    line,
+                    &about,
+                    "scale_max",
+                    "a score needs a positive scale_max",
+                );
+                None
+            }
+            ("percent", Some(_)) => {
+                report.push(
+                    SURVEY_FILE,
+                    line,
+                    &about,
+                    "scale_max",
+                    "only a score has a scale_max",
+                );
+                None
+            }
+            (other, _) => {
+                report.push(
+                    SURVEY_FILE,
+                    line,
                     &about,
                     "unit",
-                    format!("unknown unit {other:?} (expected \"percent\")"),
+                    format!("unknown unit {other:?} (expected \"percent\" or \"score\")"),
                 );
                 None
             }
@@ -161,7 +294,7 @@ fn survey_and_questions(file: SurveyFile, report: &mut Report) -> (Option<Survey
             ("base", &q.base),
         ] {
             if text.trim().is_empty() {
-                report.push(SURVEY_FILE, None, &about, field, "is empty");
+                report.push(SURVEY_FILE, line, &about, field, "is empty");
             }
         }
         if let (Some(kind), Some(unit)) = (kind, unit) {
@@ -179,79 +312,104 @@ fn survey_and_questions(file: SurveyFile, report: &mut Report) -> (Option<Survey
     (survey, questions)
 }
 
-fn sources(file: SourcesFile, report: &mut Report) -> Vec<Source> {
+fn sources(file: SourcesFile, text: &str, report: &mut Report) -> SourceIndex {
+    let lines = table_lines(text, "[[source]]");
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for s in file.source {
+    for (i, s) in file.source.into_iter().enumerate() {
+        let line = lines.get(i).copied();
         let about = [("source", s.id.as_str())];
         if !seen.insert(s.id.clone()) {
-            report.push(SOURCES_FILE, None, &about, "id", "source id listed twice");
+            report.push(SOURCES_FILE, line, &about, "id", "source id listed twice");
         }
-        let url = match s.url {
-            Some(u) if u.starts_with("https://") || u.starts_with("http://") => Some(u),
-            Some(u) => {
+        let kind = match s.kind.as_deref() {
+            None => Some(SourceKind::Outlet),
+            Some("work") => Some(SourceKind::Work),
+            Some(other) => {
                 report.push(
                     SOURCES_FILE,
-                    None,
+                    line,
+                    &about,
+                    "type",
+                    format!("unknown type {other:?} (expected \"work\" or no type)"),
+                );
+                None
+            }
+        };
+        let url_ok = match (&s.url, kind) {
+            (Some(u), _) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+                report.push(
+                    SOURCES_FILE,
+                    line,
                     &about,
                     "url",
                     format!("{u:?} is not an http(s) address"),
                 );
-                None
+                false
             }
-            None => {
-                report.push(SOURCES_FILE, None, &about, "url", "source has no URL");
-                None
+            (None, Some(SourceKind::Outlet)) => {
+                report.push(SOURCES_FILE, line, &about, "url", "source has no URL");
+                false
             }
+            _ => true,
         };
-        let date = match s.date.as_deref().map(|d| (d, PubDate::parse(d))) {
-            Some((text, None)) => {
-                report.push(
-                    SOURCES_FILE,
-                    None,
-                    &about,
-                    "date",
-                    format!("{text:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                );
-                None
-            }
-            Some((_, d)) => d,
-            None => None,
-        };
-        if s.outlet.trim().is_empty() {
-            report.push(SOURCES_FILE, None, &about, "outlet", "is empty");
+        if kind == Some(SourceKind::Work) && s.title.is_none() {
+            report.push(
+                SOURCES_FILE,
+                line,
+                &about,
+                "title",
+                "a work is cited by its title",
+            );
         }
-        if let Some(url) = url {
+        let date = s
+            .date
+            .as_deref()
+            .and_then(|d| date(SOURCES_FILE, line, &about, "date", d, report));
+        if s.outlet.trim().is_empty() {
+            report.push(SOURCES_FILE, line, &about, "outlet", "is empty");
+        }
+        if let (Some(kind), true) = (kind, url_ok) {
             out.push(Source {
                 id: s.id,
+                kind,
                 outlet: s.outlet,
                 title: s.title,
+                author: s.author,
                 date,
-                url,
+                url: s.url,
                 language: s.language,
             });
         }
     }
-    out
+    SourceIndex {
+        valid: out,
+        listed: seen,
+    }
 }
+
+/// Every row of values.csv as written, valid or not: what a note may point at, so a note on a
+/// row with a problem does not add a second, misleading problem.
+type RowKey = [String; 4];
 
 fn values(
     text: &str,
     questions: &[Question],
-    sources: &[Source],
+    sources: &SourceIndex,
     editions: &[u16],
     report: &mut Report,
-) -> Vec<Value> {
+) -> (Vec<Value>, Vec<RowKey>) {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
+    let mut rows = Vec::new();
     let mut cells: HashMap<(usize, u16, Population, String), usize> = HashMap::new();
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             report.push(VALUES_FILE, Some(1), &[], "header", e.to_string());
-            return out;
+            return (out, rows);
         }
     };
     for record in reader.records() {
@@ -271,6 +429,12 @@ fn values(
                 continue;
             }
         };
+        rows.push([
+            row.question.clone(),
+            row.year.clone(),
+            row.population.clone(),
+            row.option.clone(),
+        ]);
         let about = [
             ("question", row.question.as_str()),
             ("year", row.year.as_str()),
@@ -314,8 +478,9 @@ fn values(
         if row.option.is_empty() {
             problem("option", "is empty".to_owned());
         }
-        let value = match Published::parse(&row.value) {
-            None => {
+        let unit = question.map(|q| questions[q].unit);
+        let value = match (Published::parse(&row.value), unit) {
+            (None, _) => {
                 problem(
                     "value",
                     format!(
@@ -325,26 +490,37 @@ fn values(
                 );
                 None
             }
-            Some(v) if !(0.0..=100.0).contains(&v.number()) => {
+            (Some(v), Some(Unit::Percent)) if !(0.0..=100.0).contains(&v.number()) => {
                 problem(
                     "value",
                     format!("{} is outside 0-100 for a percentage", v.text()),
                 );
                 None
             }
-            Some(v) => Some(v),
+            (Some(v), Some(Unit::Percent)) if v.decimals() > 1 => {
+                problem(
+                    "value",
+                    format!(
+                        "{} has more than one decimal; percentages are published with one",
+                        v.text()
+                    ),
+                );
+                None
+            }
+            (Some(v), Some(Unit::Score { max })) if !(0.0..=max).contains(&v.number()) => {
+                problem(
+                    "value",
+                    format!("{} is outside the score's scale 0-{max}", v.text()),
+                );
+                None
+            }
+            (v, _) => v,
         };
         let ids: Vec<&str> = row.sources.split_whitespace().collect();
         if ids.is_empty() {
             problem("sources", "value has no source".to_owned());
         }
-        let mut source_idx = Vec::new();
-        for id in ids {
-            match sources.iter().position(|s| s.id == id) {
-                Some(i) => source_idx.push(i),
-                None => problem("sources", format!("unknown source id {id:?}")),
-            }
-        }
+        let source_idx = source_ids(ids, sources, |m| problem("sources", m));
         let (Some(question), Some(year), Some(population), Some(value)) =
             (question, year, population, value)
         else {
@@ -371,7 +547,7 @@ fn values(
         });
     }
     single_choice_sums(&out, questions, report);
-    out
+    (out, rows)
 }
 
 fn single_choice_sums(values: &[Value], questions: &[Question], report: &mut Report) {
@@ -399,8 +575,111 @@ fn single_choice_sums(values: &[Value], questions: &[Question], report: &mut Rep
                     ("population", &population),
                 ],
                 "value",
-                format!("options of a single-choice question add up to {sum:.1}, above 100"),
+                format!("options of a single-choice question add up to {sum:.1}, above 100.5"),
             );
         }
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn notes(
+    file: NotesFile,
+    text: &str,
+    questions: &[Question],
+    sources: &SourceIndex,
+    rows: &[RowKey],
+    editions: &[u16],
+    report: &mut Report,
+) -> Vec<Note> {
+    let lines = table_lines(text, "[[note]]");
+    let mut out = Vec::new();
+    for (i, n) in file.note.into_iter().enumerate() {
+        let line = lines.get(i).copied();
+        let year_text = n.year.map(|y| y.to_string());
+        let mut about = vec![("question", n.question.as_str())];
+        if let Some(y) = &year_text {
+            about.push(("year", y));
+        }
+        if let Some(p) = &n.population {
+            about.push(("population", p));
+        }
+        if let Some(o) = &n.option {
+            about.push(("option", o));
+        }
+        let mut problem =
+            |field, message: String| report.push(NOTES_FILE, line, &about, field, message);
+
+        let question = questions.iter().position(|q| q.id == n.question);
+        if question.is_none() {
+            problem("question", format!("unknown question id {:?}", n.question));
+        }
+        if let Some(y) = n.year.filter(|y| !editions.contains(y)) {
+            problem(
+                "year",
+                format!("{y} is not one of the survey's editions {editions:?}"),
+            );
+        }
+        // Not given: the note is not narrowed by population. Given but unknown: a problem.
+        let population = match n.population.as_deref() {
+            None => Ok(None),
+            Some(text) => Population::parse(text).map(Some).ok_or(text),
+        };
+        if let Err(text) = population {
+            problem(
+                "population",
+                format!("{text:?} is neither ASEAN nor a member state's ISO 3166 code"),
+            );
+        }
+        if n.population.is_some() && n.year.is_none() {
+            problem("population", "a population needs a year".to_owned());
+        }
+        if n.option.is_some() && n.population.is_none() {
+            problem("option", "an option needs a population".to_owned());
+        }
+        let kind = NoteKind::parse(&n.kind);
+        if kind.is_none() {
+            let known: Vec<&str> = NoteKind::ALL.iter().map(|(k, _)| *k).collect();
+            problem(
+                "kind",
+                format!("unknown kind {:?} (expected one of {known:?})", n.kind),
+            );
+        }
+        if n.text.trim().is_empty() {
+            problem("text", "is empty".to_owned());
+        }
+        let note_sources = source_ids(n.sources.iter().map(String::as_str), sources, |m| {
+            problem("sources", m)
+        });
+        let (Some(question), Some(kind), Ok(population)) = (question, kind, population) else {
+            continue;
+        };
+        let note = Note {
+            question,
+            year: n.year,
+            population,
+            option: n.option.clone(),
+            kind,
+            text: n.text.clone(),
+            sources: note_sources,
+        };
+        // A note narrowed to a year or finer must concern at least one row of values.csv.
+        let narrow = [&year_text, &n.population, &n.option];
+        let points_somewhere = year_text.is_none()
+            || rows.iter().any(|row| {
+                row[0] == n.question
+                    && narrow
+                        .iter()
+                        .zip(&row[1..])
+                        .all(|(want, got)| want.as_ref().is_none_or(|w| w == got))
+            });
+        if !points_somewhere {
+            problem(
+                "question",
+                "the note points at no value in the data".to_owned(),
+            );
+            continue;
+        }
+        out.push(note);
+    }
+    out
 }

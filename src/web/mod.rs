@@ -13,7 +13,6 @@ use web_sys::{
     Document, Element, HtmlCanvasElement, HtmlElement, ResizeObserver, ResizeObserverEntry,
 };
 
-use crate::data::{self, Problem};
 use crate::layout::{self, BarLayout};
 use crate::render::{self, Theme, DARK, LIGHT};
 use crate::spec::{self, BarChart, SpecError};
@@ -24,7 +23,7 @@ const STATUS_ID: &str = "report-status";
 /// Why start-up failed, in words for the page.
 #[derive(Debug)]
 enum StartError {
-    Data(Vec<Problem>),
+    Data(String),
     Spec(SpecError),
     Browser(String),
 }
@@ -32,13 +31,7 @@ enum StartError {
 impl fmt::Display for StartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StartError::Data(problems) => {
-                writeln!(f, "the embedded data has {} problem(s):", problems.len())?;
-                for p in problems {
-                    writeln!(f, "{p}")?;
-                }
-                Ok(())
-            }
+            StartError::Data(e) => write!(f, "the embedded data could not be read: {e}"),
             StartError::Spec(e) => write!(f, "{e}"),
             StartError::Browser(e) => write!(f, "{e}"),
         }
@@ -96,7 +89,7 @@ pub fn start() {
 }
 
 async fn run() -> Result<(), StartError> {
-    let data = data::load().map_err(StartError::Data)?;
+    let data = crate::load_snapshot().map_err(|e| StartError::Data(e.to_string()))?;
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
     // Canvas text uses whatever font is loaded when it is drawn.
     wasm_bindgen_futures::JsFuture::from(doc.fonts().ready()?).await?;
