@@ -1,35 +1,58 @@
-//! Exports of exactly what a chart shows: its values as CSV with their sources.
+//! Exports of exactly what a chart shows: its values as CSV with their sources. A value not
+//! published has no row; a value derived in code says so and cites no source.
 
-use crate::spec::BarChart;
+use crate::spec::{Cell, Chart};
 
-const HEADER: &str = "chart,question,year,population,option,value,unit,base,sources,source_urls";
+pub const HEADER: &str =
+    "chart,row,series,question,year,population,option,value,unit,base,derived,sources,source_urls";
 
-/// One row per value shown, in the chart's order; every field quoted where CSV needs it.
-pub fn csv(chart: &BarChart) -> String {
+/// One line per value shown, in the chart's order; every field quoted where CSV needs it.
+pub fn csv(chart: &Chart) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
     for row in &chart.rows {
-        let names: Vec<&str> = row.sources.iter().map(|s| s.name.as_str()).collect();
-        let urls: Vec<&str> = row
-            .sources
-            .iter()
-            .filter_map(|s| s.url.as_deref())
-            .collect();
-        let fields = [
-            chart.id.to_owned(),
-            row.cell.question.clone(),
-            row.cell.year.to_string(),
-            row.cell.population.to_string(),
-            row.label.clone(),
-            row.value.text().to_owned(),
-            row.cell.unit.to_owned(),
-            row.cell.base.clone(),
-            names.join("; "),
-            urls.join(" "),
-        ];
-        let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
-        out.push_str(&quoted.join(","));
-        out.push('\n');
+        for (cell, series) in row.cells.iter().zip(&chart.series) {
+            let Cell::Shown(shown) = cell else { continue };
+            let mut fields = vec![
+                chart.id.to_owned(),
+                row.full_label.clone(),
+                series.label.clone(),
+            ];
+            match &shown.origin {
+                Some(o) => {
+                    let names: Vec<&str> = o.sources.iter().map(|s| s.name.as_str()).collect();
+                    let urls: Vec<&str> =
+                        o.sources.iter().filter_map(|s| s.url.as_deref()).collect();
+                    fields.extend([
+                        o.question.clone(),
+                        o.year.to_string(),
+                        o.population.to_string(),
+                        o.option.clone(),
+                        shown.value.text().to_owned(),
+                        o.unit.to_owned(),
+                        o.base.clone(),
+                        "no".to_owned(),
+                        names.join("; "),
+                        urls.join(" "),
+                    ]);
+                }
+                None => fields.extend([
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    shown.value.text().to_owned(),
+                    String::new(),
+                    String::new(),
+                    "yes".to_owned(),
+                    String::new(),
+                    String::new(),
+                ]),
+            }
+            let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
+            out.push_str(&quoted.join(","));
+            out.push('\n');
+        }
     }
     out
 }
@@ -46,23 +69,35 @@ fn field(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn chart(id: &str) -> Chart {
+        let b = crate::load().unwrap();
+        crate::spec::build(id, &b.data, &b.strings).unwrap()
+    }
+
     #[test]
     fn the_csv_holds_exactly_the_values_shown_with_their_sources() {
-        let data = crate::load().unwrap();
-        let chart = crate::spec::build("trust-2024", &data).unwrap();
-        let csv = csv(&chart);
+        let c = chart("trust-2024");
+        let csv = csv(&c);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], HEADER);
-        assert_eq!(lines.len(), 1 + chart.rows.len());
-        assert!(
-            lines[1].starts_with("trust-2024,trust,2024,ASEAN,Japan,58.9,percent,all respondents,")
-        );
+        // Five trust values and the two distrust values that were published.
+        assert_eq!(lines.len(), 1 + 5 + 2);
+        assert!(lines[1].starts_with(
+            "trust-2024,Japan,Trust,trust,2024,ASEAN,Japan,58.9,percent,all respondents,no,"
+        ));
         assert!(lines[1].contains("https://www3.nhk.or.jp/news/html/20240403/k10014411111000.html"));
-        // Parsed back by a CSV reader, every row has every column.
         let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
         for record in reader.records() {
-            assert_eq!(record.unwrap().len(), 10);
+            assert_eq!(record.unwrap().len(), 13);
         }
+    }
+
+    #[test]
+    fn a_derived_value_says_so() {
+        let csv = csv(&chart("rivalry-response"));
+        let last = csv.lines().last().unwrap();
+        assert!(last.contains(",16.1,"), "{last}");
+        assert!(last.contains(",yes,"), "{last}");
     }
 
     #[test]

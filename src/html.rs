@@ -1,11 +1,19 @@
-//! Static HTML for a figure: title, chart slot (its height reserved by the stylesheet), data
-//! table and source line. Written into the page at build time by `prerender`, so the numbers
-//! are there before and without any script. Every text goes through `escape`.
+//! The page's static HTML, written at build time by `prerender` from the catalog and the data:
+//! header, section navigation, sections with their prose, every figure (title, takeaway,
+//! static SVG chart, data table, notes, source line) and the sources section. Every number in
+//! the prose is a `<data>` element carrying the placeholder it came from. Every text goes
+//! through `escape`; the catalog's only markup is `_italics_` for titles of works.
 
 use std::fmt::Write;
 
+use crate::bundle::Bundle;
 use crate::data::NoteKind;
-use crate::spec::{BarChart, SourceLink};
+use crate::render::{self, LIGHT};
+use crate::spec::{self, Cell, Chart, SourceLink};
+use crate::text::{self, Strings, Token};
+
+/// The width of the static SVG charts: legible on a phone; the live chart then fills the column.
+pub const STATIC_WIDTH: f64 = 360.0;
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -22,56 +30,104 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The whole `<figure data-chart=ID>` element.
-pub fn figure(chart: &BarChart) -> String {
-    let id = chart.id;
-    let mut h = String::new();
-    // Writing to a String cannot fail.
-    let _ = write!(
-        h,
-        "<figure data-chart=\"{id}\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-summary\">\n\
-         <figcaption>\n\
-         <h3 class=\"chart-title\" id=\"{id}-title\">{title}</h3>\n\
-         <p class=\"chart-summary\" id=\"{id}-summary\">{summary}</p>\n\
-         <p class=\"chart-subtitle\">{subtitle}</p>\n\
-         </figcaption>\n\
-         <div class=\"chart\" data-rows=\"{rows}\" aria-hidden=\"true\"></div>\n",
-        summary = escape(&chart.summary),
-        title = escape(&chart.title),
-        subtitle = escape(&chart.subtitle),
-        rows = chart.rows.len(),
-    );
-    let _ = write!(
-        h,
-        "<table class=\"data-table\">\n\
-         <caption>Data for “{title}”</caption>\n\
-         <thead><tr><th scope=\"col\">{lh}</th><th scope=\"col\" class=\"num\">{vh}</th></tr></thead>\n\
-         <tbody>\n",
-        title = escape(&chart.title),
-        lh = escape(&chart.label_header),
-        vh = escape(&chart.value_header),
-    );
-    for row in &chart.rows {
-        let class = if row.highlight {
-            " class=\"highlight\""
+/// `_Title_` -> `<cite>Title</cite>` in already escaped text.
+fn italics(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len());
+    let mut open = false;
+    let chars: Vec<char> = escaped.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+        if c == '_' && !open && !word(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+            out.push_str("<cite>");
+            open = true;
+        } else if c == '_' && open && !word(next) {
+            out.push_str("</cite>");
+            open = false;
         } else {
-            ""
-        };
-        let _ = writeln!(
-            h,
-            "<tr{class}><th scope=\"row\">{}</th><td class=\"num\">{}</td></tr>",
-            escape(&row.label),
-            escape(row.value.text()),
-        );
+            out.push(c);
+        }
     }
-    h.push_str("</tbody>\n</table>\n");
-    h.push_str(&notes(chart));
-    h.push_str(&source_line(chart));
-    h.push_str("</figure>");
-    h
+    if open {
+        out.push_str("</cite>");
+    }
+    out
 }
 
-fn link(l: &SourceLink) -> String {
+/// Inline catalog text as HTML: escaped, titles in `<cite>`, numbers as `<data>` elements.
+/// Placeholders were checked when the bundle loaded; one that fails here is an error all the
+/// same, never a blank.
+pub fn inline(template: &str, bundle: &Bundle) -> Result<String, String> {
+    let mut out = String::new();
+    for t in text::tokens(template) {
+        match t {
+            Token::Text(s) => out.push_str(&italics(&escape(s))),
+            Token::Placeholder(key) => {
+                let v = text::lookup(key, &bundle.data).map_err(|e| e.to_string())?;
+                let _ = write!(
+                    out,
+                    "<data class=\"fig\" value=\"{v}\" data-key=\"{}\">{v}</data>",
+                    escape(key)
+                );
+            }
+            Token::Directive(d) => return Err(format!("directive {{{{{d}}}}} inside a paragraph")),
+            Token::Unclosed(rest) => return Err(format!("unclosed brace before {rest:?}")),
+        }
+    }
+    Ok(out)
+}
+
+/// A section body: paragraphs separated by blank lines, directive lines placing blocks.
+fn body(section: &str, bundle: &Bundle) -> Result<String, String> {
+    let mut out = String::new();
+    for block in section
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+    {
+        let mut para: Vec<&str> = Vec::new();
+        for line in block.lines().map(str::trim) {
+            match line.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
+                Some(directive) => {
+                    flush(&mut para, &mut out, bundle)?;
+                    out.push_str(&self::directive(directive, bundle)?);
+                }
+                None => para.push(line),
+            }
+        }
+        flush(&mut para, &mut out, bundle)?;
+    }
+    Ok(out)
+}
+
+fn flush(para: &mut Vec<&str>, out: &mut String, bundle: &Bundle) -> Result<(), String> {
+    if !para.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", inline(&para.join(" "), bundle)?);
+        para.clear();
+    }
+    Ok(())
+}
+
+fn directive(d: &str, bundle: &Bundle) -> Result<String, String> {
+    if let Some(id) = d.strip_prefix("figure:") {
+        let chart = spec::build(id, &bundle.data, &bundle.strings).map_err(|e| e.to_string())?;
+        return figure(&chart, bundle);
+    }
+    match d {
+        "agenda" => Ok(agenda(bundle)),
+        "method" => Ok(method(bundle)),
+        "conflicts" => Ok(conflicts(bundle)),
+        "sources" => Ok(sources(bundle)),
+        "credits" => Ok(format!(
+            "<p class=\"credits\">{}</p>\n",
+            escape(&bundle.strings.ui.credits)
+        )),
+        other => Err(format!("unknown directive {{{{{other}}}}}")),
+    }
+}
+
+fn link(l: &SourceLink, ui: &text::Ui) -> String {
     let date = l
         .date
         .as_deref()
@@ -83,22 +139,139 @@ fn link(l: &SourceLink) -> String {
             escape(url),
             escape(&l.name)
         ),
-        None => format!("{} (no public address recorded){date}", escape(&l.name)),
+        None => format!("{} ({}){date}", escape(&l.name), escape(&ui.no_address)),
     }
 }
 
-fn notes(chart: &BarChart) -> String {
+/// The whole `<figure data-chart=ID>` element, its static chart drawn by the same renderer.
+pub fn figure(chart: &Chart, bundle: &Bundle) -> Result<String, String> {
+    let strings = &bundle.strings;
+    let ui = &strings.ui;
+    let id = chart.id;
+    let takeaway = strings
+        .charts
+        .get(id)
+        .map(|t| inline(&t.takeaway, bundle))
+        .transpose()?
+        .unwrap_or_else(|| escape(&chart.takeaway));
+    let svg = render::svg(chart, STATIC_WIDTH, &LIGHT).replacen(
+        "<svg ",
+        "<svg class=\"static-chart\" preserveAspectRatio=\"xMinYMin meet\" focusable=\"false\" ",
+        1,
+    );
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<figure data-chart=\"{id}\" id=\"chart-{id}\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-takeaway\">\n\
+         <figcaption>\n\
+         <h3 class=\"chart-title\" id=\"{id}-title\">{title}</h3>\n\
+         <p class=\"chart-takeaway\" id=\"{id}-takeaway\">{takeaway}</p>\n\
+         <p class=\"chart-subtitle\">{subtitle}</p>\n\
+         </figcaption>\n\
+         <div class=\"chart\" aria-hidden=\"true\">{svg}</div>\n",
+        title = escape(&chart.title),
+        subtitle = escape(&chart.subtitle),
+    );
+    h.push_str(&table(chart, strings));
+    h.push_str(&notes(chart, ui));
+    h.push_str(&source_line(chart, ui));
+    h.push_str("</figure>\n");
+    Ok(h)
+}
+
+/// The chart's data as a table: a row per chart row, a column per series, and the base of
+/// each row where the rows differ in who was asked.
+fn table(chart: &Chart, strings: &Strings) -> String {
+    let ui = &strings.ui;
+    let bases: Vec<Option<&str>> = chart
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .find_map(|c| c.shown()?.origin.as_ref().map(|o| o.base.as_str()))
+        })
+        .collect();
+    let show_base = bases.iter().flatten().any(|b| Some(*b) != bases[0]);
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<table class=\"data-table\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+        escape(&ui.data_caption),
+        escape(&chart.row_header)
+    );
+    if show_base {
+        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(&ui.base));
+    }
+    for s in &chart.series {
+        let _ = write!(
+            h,
+            "<th scope=\"col\" class=\"num\">{}</th>",
+            escape(&s.label)
+        );
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for (row, base) in chart.rows.iter().zip(&bases) {
+        let class = if row.highlight {
+            " class=\"highlight\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            h,
+            "<tr{class}><th scope=\"row\">{}</th>",
+            escape(&row.full_label)
+        );
+        if show_base {
+            let _ = write!(h, "<td>{}</td>", escape(base.unwrap_or("")));
+        }
+        for cell in &row.cells {
+            match cell {
+                Cell::Shown(s) => {
+                    // The published value's identity, for tests and readers' tools; a value
+                    // derived here has none and says so.
+                    let attr = match &s.origin {
+                        Some(o) => format!(
+                            " data-key=\"{}\"",
+                            escape(&format!(
+                                "{}/{}/{}/{}",
+                                o.question, o.year, o.population, o.option
+                            ))
+                        ),
+                        None => " data-derived=\"\"".to_owned(),
+                    };
+                    let _ = write!(h, "<td class=\"num\"{attr}>{}</td>", escape(s.value.text()));
+                }
+                Cell::NotPublished => {
+                    let _ = write!(
+                        h,
+                        "<td class=\"num np\">{}</td>",
+                        escape(&chart.not_published)
+                    );
+                }
+            }
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n");
+    h
+}
+
+fn notes(chart: &Chart, ui: &text::Ui) -> String {
     if chart.notes.is_empty() {
         return String::new();
     }
-    let mut h = String::from("<ul class=\"notes\">\n");
+    let mut h = format!(
+        "<p class=\"notes-title\">{}</p>\n<ul class=\"notes\">\n",
+        escape(&ui.notes)
+    );
     for n in &chart.notes {
         let about = n
             .about
             .as_deref()
             .map(|a| format!("<strong>{}:</strong> ", escape(a)))
             .unwrap_or_default();
-        let sources: Vec<String> = n.sources.iter().map(link).collect();
+        let sources: Vec<String> = n.sources.iter().map(|s| link(s, ui)).collect();
         let sources = if sources.is_empty() {
             String::new()
         } else {
@@ -109,9 +282,9 @@ fn notes(chart: &BarChart) -> String {
         };
         let _ = writeln!(
             h,
-            "<li class=\"note note-{kind}\">{about}{}{sources}</li>",
+            "<li class=\"note note-{}\">{about}{}{sources}</li>",
+            note_kind(n.kind),
             escape(&n.text),
-            kind = note_kind(n.kind),
         );
     }
     h.push_str("</ul>\n");
@@ -125,19 +298,212 @@ fn note_kind(kind: NoteKind) -> &'static str {
         .map_or("other", |(name, _)| name)
 }
 
-fn source_line(chart: &BarChart) -> String {
+fn source_line(chart: &Chart, ui: &text::Ui) -> String {
     let s = &chart.source;
-    let links: Vec<String> = s.read_in.iter().map(link).collect();
+    let links: Vec<String> = s.read_in.iter().map(|l| link(l, ui)).collect();
     format!(
-        "<p class=\"source\">Source: {}. Figures as reported by {}.</p>\n",
+        "<p class=\"source\">{}: {}. {} {}.</p>\n",
+        escape(&ui.source),
         escape(&s.survey),
+        escape(&ui.reported_by),
         links.join("; ")
     )
+}
+
+fn agenda(bundle: &Bundle) -> String {
+    let mut h = String::from("<ol class=\"agenda\">\n");
+    for item in &bundle.prose.agenda {
+        let _ = writeln!(
+            h,
+            "<li><h3>{}</h3><p>{}</p></li>",
+            escape(&item.title),
+            italics(&escape(&item.text))
+        );
+    }
+    h.push_str("</ol>\n");
+    h
+}
+
+/// 1994 -> "1,994".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn method(bundle: &Bundle) -> String {
+    let s = &bundle.data.survey;
+    let ui = &bundle.strings.ui;
+    let confirmed: Vec<String> = s
+        .method_sources
+        .iter()
+        .map(|&i| link(&spec::link(&bundle.data, i), ui))
+        .collect();
+    let rows = [
+        (&ui.method_respondents, thousands(s.respondents)),
+        (
+            &ui.method_fieldwork,
+            format!("{} – {} ({})", s.fieldwork.0, s.fieldwork.1, s.mode),
+        ),
+        (&ui.method_languages, s.languages.join(", ")),
+        (&ui.method_weighting, s.weighting.clone()),
+    ];
+    let mut h = String::from("<dl class=\"method\">\n");
+    for (k, v) in rows {
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
+    }
+    let _ = writeln!(
+        h,
+        "<dt>{}</dt><dd>{}</dd>\n</dl>",
+        escape(&ui.method_confirmed_by),
+        confirmed.join("; ")
+    );
+    h
+}
+
+/// Every note on a conflict between sources, wherever it is.
+fn conflicts(bundle: &Bundle) -> String {
+    let ui = &bundle.strings.ui;
+    let mut h = String::from("<ul class=\"conflicts\">\n");
+    for n in bundle.data.notes.iter().filter(|n| {
+        matches!(
+            n.kind,
+            NoteKind::Conflict | NoteKind::Attribution | NoteKind::Base
+        )
+    }) {
+        let q = &bundle.data.questions[n.question];
+        let mut about = vec![q.title.clone()];
+        about.extend(n.option.clone());
+        about.extend(n.year.map(|y| y.to_string()));
+        let sources: Vec<String> = n
+            .sources
+            .iter()
+            .map(|&i| link(&spec::link(&bundle.data, i), ui))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<li><strong>{}:</strong> {}{}</li>",
+            escape(&about.join(", ")),
+            escape(&n.text),
+            if sources.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " <span class=\"note-sources\">({})</span>",
+                    sources.join("; ")
+                )
+            }
+        );
+    }
+    h.push_str("</ul>\n");
+    h
+}
+
+/// Every source, by outlet.
+fn sources(bundle: &Bundle) -> String {
+    let ui = &bundle.strings.ui;
+    let mut order: Vec<usize> = (0..bundle.data.sources.len()).collect();
+    order.sort_by_key(|&i| bundle.data.sources[i].outlet.to_lowercase());
+    let mut h = format!(
+        "<h3>{}</h3>\n<ul class=\"source-list\">\n",
+        escape(&ui.sources_cited)
+    );
+    for i in order {
+        let _ = writeln!(h, "<li>{}</li>", link(&spec::link(&bundle.data, i), ui));
+    }
+    h.push_str("</ul>\n");
+    h
+}
+
+/// The page's `<head>` additions: title and description.
+pub fn head(bundle: &Bundle) -> String {
+    let p = &bundle.prose.page;
+    format!(
+        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">",
+        escape(&p.title),
+        escape(&text::fill(&p.description, &bundle.data).unwrap_or_default())
+    )
+}
+
+/// Everything inside `<body>`: status, header, navigation and sections.
+pub fn body_html(bundle: &Bundle) -> Result<String, String> {
+    let p = &bundle.prose.page;
+    let ui = &bundle.strings.ui;
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<header class=\"masthead\">\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"dek\">{}</p>\n<p class=\"byline\">{}</p>\n</header>\n",
+        escape(&p.kicker),
+        escape(&p.title),
+        inline(&p.dek, bundle)?,
+        inline(&p.byline, bundle)?,
+    );
+    let _ = writeln!(
+        h,
+        "<nav class=\"toc\" aria-label=\"{}\"><ol>",
+        escape(&ui.nav_label)
+    );
+    for s in &bundle.prose.section {
+        let _ = writeln!(
+            h,
+            "<li><a href=\"#{}\">{}</a></li>",
+            escape(&s.id),
+            escape(&s.nav)
+        );
+    }
+    h.push_str("</ol></nav>\n");
+    let _ = write!(
+        h,
+        "<p id=\"report-status\" class=\"report-status\" role=\"status\" data-failed=\"{}\">{}</p>\n\
+         <noscript><p class=\"report-status\">{}</p></noscript>\n<main>\n",
+        escape(&ui.failed),
+        escape(&ui.loading),
+        escape(&ui.noscript)
+    );
+    for s in &bundle.prose.section {
+        let id = escape(&s.id);
+        let _ = write!(
+            h,
+            "<section id=\"{id}\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{}</h2>\n<p class=\"claim\">{}</p>\n{}</section>\n",
+            inline(&s.heading, bundle)?,
+            inline(&s.claim, bundle)?,
+            body(&s.body, bundle).map_err(|e| format!("section {:?}: {e}", s.id))?,
+        );
+    }
+    h.push_str("</main>\n");
+    Ok(h)
+}
+
+/// Fill the trunk-built page: `<!-- report:head -->` and `<!-- report:body -->`, and the
+/// document language.
+pub fn fill_page(page: &str, bundle: &Bundle) -> Result<String, String> {
+    let mut out = page.to_owned();
+    for (marker, html) in [
+        ("<!-- report:head -->", head(bundle)),
+        ("<!-- report:body -->", body_html(bundle)?),
+    ] {
+        if !out.contains(marker) {
+            return Err(format!("the page has no {marker} marker"));
+        }
+        out = out.replacen(marker, &html, 1);
+    }
+    let lang = format!("<html lang=\"{}\"", escape(&bundle.strings.ui.lang));
+    Ok(out.replacen("<html lang=\"en\"", &lang, 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bundle() -> Bundle {
+        crate::load().unwrap()
+    }
 
     #[test]
     fn escapes_markup() {
@@ -148,17 +514,65 @@ mod tests {
     }
 
     #[test]
-    fn figure_of_the_real_data_has_a_table_row_per_bar() {
-        let data = crate::load().unwrap();
-        let chart = crate::spec::build("trust-2024", &data).unwrap();
-        let html = figure(&chart);
+    fn titles_in_underscores_become_citations() {
+        assert_eq!(
+            italics("the essay _Japan &amp; ASEAN_, 2024"),
+            "the essay <cite>Japan &amp; ASEAN</cite>, 2024"
+        );
+        assert_eq!(italics("snake_case stays"), "snake_case stays");
+    }
+
+    #[test]
+    fn numbers_in_prose_carry_their_placeholder() {
+        let b = bundle();
+        assert_eq!(
+            inline("Japan: {trust/2024/ASEAN/Japan}%", &b).unwrap(),
+            "Japan: <data class=\"fig\" value=\"58.9\" data-key=\"trust/2024/ASEAN/Japan\">58.9</data>%"
+        );
+        assert!(inline("{trust/2024/ASEAN/Atlantis}", &b).is_err());
+    }
+
+    #[test]
+    fn the_figure_has_a_static_chart_a_table_row_per_chart_row_and_its_sources() {
+        let b = bundle();
+        let chart = spec::build("trust-2024", &b.data, &b.strings).unwrap();
+        let html = figure(&chart, &b).unwrap();
         assert!(html.starts_with("<figure data-chart=\"trust-2024\""));
-        assert!(html.contains(
-            "<tr class=\"highlight\"><th scope=\"row\">Japan</th><td class=\"num\">58.9</td></tr>"
-        ));
+        assert!(html.contains("<svg class=\"static-chart\""));
+        assert!(html.contains("<tr class=\"highlight\"><th scope=\"row\">Japan</th><td class=\"num\" data-key=\"trust/2024/ASEAN/Japan\">58.9</td><td class=\"num np\">not published</td></tr>"));
         assert_eq!(html.matches("<tr").count(), 1 + chart.rows.len());
-        assert!(html.contains("data-rows=\"5\""));
         assert!(html
             .contains("href=\"https://www3.nhk.or.jp/news/html/20240403/k10014411111000.html\""));
+    }
+
+    #[test]
+    fn the_page_has_every_section_and_every_chart() {
+        let b = bundle();
+        let page = fill_page(
+            "<html lang=\"en\"><head><!-- report:head --></head><body><!-- report:body --></body></html>",
+            &b,
+        )
+        .unwrap();
+        for id in crate::bundle::SECTIONS {
+            assert!(page.contains(&format!("<section id=\"{id}\"")), "{id}");
+            assert!(page.contains(&format!("<a href=\"#{id}\">")), "{id}");
+        }
+        for id in spec::CHART_IDS {
+            assert_eq!(
+                page.matches(&format!("<figure data-chart=\"{id}\""))
+                    .count(),
+                1,
+                "{id}"
+            );
+        }
+        assert!(page.contains("<dd>1,994</dd>"));
+        assert!(!page.contains("{{"), "every directive was placed");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(1994), "1,994");
+        assert_eq!(thousands(994), "994");
+        assert_eq!(thousands(1234567), "1,234,567");
     }
 }

@@ -1,23 +1,31 @@
-//! Layout of a ranked bar chart in CSS pixels, and hit-testing on it.
+//! Chart layout in CSS pixels, and hit-testing on it.
 //!
-//! Each row is a label line with its bar below, so labels never compete with bars for width
-//! and the chart stays legible at 320 px. The height depends only on the number of rows, so
-//! the page reserves it in CSS before anything is drawn (`height` is the one formula both use).
+//! Each row is a label line with its bar (or one bar per series) below, so labels never
+//! compete with bars for width and charts stay legible at 320 px. The height depends only on
+//! the number of rows and series, never on the width, so the page reserves it before anything
+//! is drawn and a redraw at another width moves nothing.
 
-use crate::scale::{ticks_from_zero, Linear};
+use crate::scale::{nice_step, ticks_from_zero, Linear};
+use crate::spec::{Chart, Kind, ValueScale};
 
 pub const LABEL_FONT_PX: f64 = 14.0;
 pub const VALUE_FONT_PX: f64 = 14.0;
-pub const TICK_FONT_PX: f64 = 12.0;
+pub const SMALL_FONT_PX: f64 = 12.0;
 
 const TOP: f64 = 2.0;
 const LABEL_H: f64 = 20.0;
 const BAR_H: f64 = 22.0;
+const SUB_BAR_H: f64 = 16.0;
+const SUB_GAP: f64 = 4.0;
 const ROW_GAP: f64 = 12.0;
 const AXIS_GAP: f64 = 6.0;
 const AXIS_H: f64 = 18.0;
-/// Room right of the bars for the value label ("58.9%").
+/// Room right of the bars for a value label ("58.9%").
 const VALUE_ROOM: f64 = 52.0;
+/// Room left of multi-series bars for the series label ("2024", "Distrust").
+const SERIES_GUTTER: f64 = 64.0;
+/// Room at each end of a diverging chart for its value labels.
+const SIDE_ROOM: f64 = 48.0;
 const VALUE_PAD: f64 = 6.0;
 /// Narrower than this, the chart is laid out at this width and clipped by its container.
 pub const MIN_WIDTH: f64 = 200.0;
@@ -37,15 +45,35 @@ impl Rect {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Text starts at the point.
+    Start,
+    /// Text ends at the point.
+    End,
+}
+
 #[derive(Debug, Clone, PartialEq)]
-pub struct RowBox {
-    /// The whole row, label and bar: the hover and tap target.
+pub struct BarGeom {
+    /// The bar; `None` where the value was not published (a note is drawn instead).
+    pub rect: Option<Rect>,
+    /// The horizontal strip this series occupies in its row.
+    pub lane: (f64, f64),
+    /// Where the value label (or "not published") goes, vertically centred on the lane.
+    pub text_at: (f64, f64),
+    pub anchor: Anchor,
+    /// Where the series label goes (multi-series bar charts only).
+    pub series_label_at: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowGeom {
+    /// The whole row, label and bars: the hover and tap target.
     pub band: Rect,
     /// Top-left of the label text.
     pub label_at: (f64, f64),
-    pub bar: Rect,
-    /// Left end, vertical centre of the value label.
-    pub value_at: (f64, f64),
+    /// One per series.
+    pub bars: Vec<BarGeom>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,156 +83,397 @@ pub struct Tick {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarLayout {
+pub struct ChartLayout {
+    pub kind: Kind,
     pub width: f64,
     pub height: f64,
+    /// Value -> x. For a diverging chart, value -> distance from the centre.
     pub scale: Linear,
-    pub rows: Vec<RowBox>,
+    pub rows: Vec<RowGeom>,
     pub ticks: Vec<Tick>,
     /// Top and bottom of the gridlines.
     pub grid_y: (f64, f64),
-    /// Baseline of the tick labels' top edge.
+    /// Top edge of the tick labels.
     pub tick_label_y: f64,
+    /// The centre line of a diverging chart.
+    pub center: Option<f64>,
+    /// Where the side titles of a diverging chart go: (y, left end x, right start x).
+    pub sides_at: Option<(f64, f64, f64)>,
 }
 
-/// The chart's height in CSS px for `rows` bars. The stylesheet reserves exactly this.
-pub fn height(rows: usize) -> f64 {
-    rows_bottom(rows) + AXIS_GAP + AXIS_H
+fn lane_h(series: usize) -> f64 {
+    if series > 1 {
+        SUB_BAR_H
+    } else {
+        BAR_H
+    }
 }
 
-fn rows_bottom(rows: usize) -> f64 {
+fn row_h(kind: Kind, series: usize) -> f64 {
+    match kind {
+        Kind::Bars => {
+            let n = series as f64;
+            LABEL_H + n * lane_h(series) + (n - 1.0).max(0.0) * SUB_GAP
+        }
+        Kind::Diverging => LABEL_H + BAR_H,
+    }
+}
+
+fn rows_top(kind: Kind) -> f64 {
+    match kind {
+        Kind::Bars => TOP,
+        Kind::Diverging => TOP + LABEL_H + ROW_GAP / 2.0,
+    }
+}
+
+fn rows_bottom(kind: Kind, rows: usize, series: usize) -> f64 {
     let n = rows as f64;
-    TOP + n * (LABEL_H + BAR_H) + (n - 1.0).max(0.0) * ROW_GAP
+    rows_top(kind) + n * row_h(kind, series) + (n - 1.0).max(0.0) * ROW_GAP
 }
 
-pub fn bar_layout(values: &[f64], width: f64) -> BarLayout {
-    let width = width.max(MIN_WIDTH);
-    let max = values.iter().copied().fold(0.0, f64::max);
-    let ticks = ticks_from_zero(max, MAX_TICKS);
-    let domain_max = ticks.last().copied().unwrap_or(1.0);
-    let plot = (0.0, width - VALUE_ROOM);
+/// The chart's height in CSS px: a function of its rows and series only.
+pub fn height(kind: Kind, rows: usize, series: usize) -> f64 {
+    let bottom = rows_bottom(kind, rows, series);
+    match kind {
+        Kind::Bars => bottom + AXIS_GAP + AXIS_H,
+        Kind::Diverging => bottom + TOP,
+    }
+}
+
+pub fn chart_height(chart: &Chart) -> f64 {
+    height(chart.kind, chart.rows.len(), chart.series.len())
+}
+
+/// The value axis: domain end and tick values.
+fn axis(chart: &Chart) -> (f64, Vec<f64>) {
+    match chart.scale {
+        ValueScale::Score { max } => {
+            let step = nice_step(max, MAX_TICKS);
+            let ticks = (0..)
+                .map(|i| i as f64 * step)
+                .take_while(|t| *t <= max + 1e-9)
+                .collect();
+            (max, ticks)
+        }
+        ValueScale::Percent => {
+            let max = chart
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter_map(|c| c.number())
+                .fold(0.0, f64::max);
+            let ticks = ticks_from_zero(max, MAX_TICKS);
+            (ticks.last().copied().unwrap_or(1.0), ticks)
+        }
+    }
+}
+
+pub fn layout(chart: &Chart, width: f64) -> ChartLayout {
+    match chart.kind {
+        Kind::Bars => bars(chart, width.max(MIN_WIDTH)),
+        Kind::Diverging => diverging(chart, width.max(MIN_WIDTH)),
+    }
+}
+
+fn bars(chart: &Chart, width: f64) -> ChartLayout {
+    let series = chart.series.len();
+    let gutter = if series > 1 { SERIES_GUTTER } else { 0.0 };
+    let (domain_max, tick_values) = axis(chart);
+    let plot = (gutter, width - VALUE_ROOM);
     let scale = Linear::new((0.0, domain_max), plot);
-    let rows = values
+    let lane = lane_h(series);
+    let rows = chart
+        .rows
         .iter()
         .enumerate()
-        .map(|(i, &v)| {
-            let top = TOP + i as f64 * (LABEL_H + BAR_H + ROW_GAP);
-            let bar = Rect {
-                x0: plot.0,
-                y0: top + LABEL_H,
-                x1: scale.map(v),
-                y1: top + LABEL_H + BAR_H,
-            };
-            RowBox {
+        .map(|(i, row)| {
+            let top = rows_top(Kind::Bars) + i as f64 * (row_h(Kind::Bars, series) + ROW_GAP);
+            let bars = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(s, cell)| {
+                    let y0 = top + LABEL_H + s as f64 * (lane + SUB_GAP);
+                    let mid = y0 + lane / 2.0;
+                    let rect = cell.number().map(|v| Rect {
+                        x0: plot.0,
+                        y0,
+                        x1: scale.map(v),
+                        y1: y0 + lane,
+                    });
+                    let text_x = rect.map_or(plot.0, |r| r.x1 + VALUE_PAD);
+                    BarGeom {
+                        rect,
+                        lane: (y0, y0 + lane),
+                        text_at: (text_x, mid),
+                        anchor: Anchor::Start,
+                        series_label_at: (series > 1).then_some((0.0, mid)),
+                    }
+                })
+                .collect();
+            let bottom = top + row_h(Kind::Bars, series);
+            RowGeom {
                 band: Rect {
                     x0: 0.0,
                     y0: top - ROW_GAP / 2.0,
                     x1: width,
-                    y1: bar.y1 + ROW_GAP / 2.0,
+                    y1: bottom + ROW_GAP / 2.0,
                 },
-                label_at: (plot.0, top),
-                value_at: (bar.x1 + VALUE_PAD, (bar.y0 + bar.y1) / 2.0),
-                bar,
+                label_at: (0.0, top),
+                bars,
             }
         })
         .collect();
-    let last = ticks.len().saturating_sub(1);
-    let ticks = ticks
+    let last = tick_values.len().saturating_sub(1);
+    let suffix = match chart.scale {
+        ValueScale::Percent => "%",
+        ValueScale::Score { .. } => "",
+    };
+    let ticks = tick_values
         .iter()
         .enumerate()
         .map(|(i, &t)| Tick {
             x: scale.map(t),
             label: if i == last {
-                format!("{t}%")
+                format!("{t}{suffix}")
             } else {
                 format!("{t}")
             },
         })
         .collect();
-    let bottom = rows_bottom(values.len());
-    BarLayout {
+    let bottom = rows_bottom(Kind::Bars, chart.rows.len(), series);
+    ChartLayout {
+        kind: Kind::Bars,
         width,
-        height: height(values.len()),
+        height: chart_height(chart),
         scale,
         rows,
         ticks,
         grid_y: (TOP, bottom),
         tick_label_y: bottom + AXIS_GAP,
+        center: None,
+        sides_at: None,
     }
 }
 
-impl BarLayout {
-    /// The row under a point in CSS px, if any: the pure lookup behind hover and tap.
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
-        self.rows.iter().position(|r| r.band.contains(x, y))
+fn diverging(chart: &Chart, width: f64) -> ChartLayout {
+    let center = ((width / 2.0) * 2.0).round() / 2.0;
+    let half = center - SIDE_ROOM;
+    let scale = Linear::new((0.0, 100.0), (0.0, half));
+    let top0 = rows_top(Kind::Diverging);
+    let rows = chart
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let top = top0 + i as f64 * (row_h(Kind::Diverging, 2) + ROW_GAP);
+            let y0 = top + LABEL_H;
+            let mid = y0 + BAR_H / 2.0;
+            let bars = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(s, cell)| {
+                    let left = s == 0;
+                    let rect = cell.number().map(|v| {
+                        let d = scale.map(v);
+                        if left {
+                            Rect {
+                                x0: center - d,
+                                y0,
+                                x1: center,
+                                y1: y0 + BAR_H,
+                            }
+                        } else {
+                            Rect {
+                                x0: center,
+                                y0,
+                                x1: center + d,
+                                y1: y0 + BAR_H,
+                            }
+                        }
+                    });
+                    let (text_x, anchor) = match (rect, left) {
+                        (Some(r), true) => (r.x0 - VALUE_PAD, Anchor::End),
+                        (Some(r), false) => (r.x1 + VALUE_PAD, Anchor::Start),
+                        (None, true) => (center - VALUE_PAD, Anchor::End),
+                        (None, false) => (center + VALUE_PAD, Anchor::Start),
+                    };
+                    BarGeom {
+                        rect,
+                        lane: (y0, y0 + BAR_H),
+                        text_at: (text_x, mid),
+                        anchor,
+                        series_label_at: None,
+                    }
+                })
+                .collect();
+            RowGeom {
+                band: Rect {
+                    x0: 0.0,
+                    y0: top - ROW_GAP / 2.0,
+                    x1: width,
+                    y1: y0 + BAR_H + ROW_GAP / 2.0,
+                },
+                label_at: (0.0, top),
+                bars,
+            }
+        })
+        .collect();
+    let bottom = rows_bottom(Kind::Diverging, chart.rows.len(), 2);
+    let ticks = [50.0]
+        .iter()
+        .flat_map(|&v| [center - scale.map(v), center + scale.map(v)])
+        .map(|x| Tick {
+            x,
+            label: String::new(),
+        })
+        .collect();
+    ChartLayout {
+        kind: Kind::Diverging,
+        width,
+        height: chart_height(chart),
+        scale,
+        rows,
+        ticks,
+        grid_y: (top0, bottom),
+        tick_label_y: bottom,
+        center: Some(center),
+        sides_at: Some((TOP, center - VALUE_PAD, center + VALUE_PAD)),
+    }
+}
+
+impl ChartLayout {
+    /// The (row, series) under a point in CSS px, if any: the pure lookup behind hover and
+    /// tap. Within a row, the nearest series lane (or side of a diverging chart) wins.
+    pub fn hit(&self, x: f64, y: f64) -> Option<(usize, usize)> {
+        let row = self.rows.iter().position(|r| r.band.contains(x, y))?;
+        let bars = &self.rows[row].bars;
+        let series = match self.center {
+            Some(c) => usize::from(x >= c),
+            None => bars
+                .iter()
+                .enumerate()
+                .min_by(|(_, a), (_, b)| {
+                    let da = (y - (a.lane.0 + a.lane.1) / 2.0).abs();
+                    let db = (y - (b.lane.0 + b.lane.1) / 2.0).abs();
+                    da.total_cmp(&db)
+                })
+                .map_or(0, |(i, _)| i),
+        };
+        Some((row, series))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::Cell;
 
-    const TRUST: [f64; 5] = [58.9, 42.4, 41.5, 24.8, 24.2];
+    fn chart(id: &str) -> Chart {
+        let b = crate::load().unwrap();
+        crate::spec::build(id, &b.data, &b.strings).unwrap()
+    }
 
     #[test]
     fn bars_are_proportional_to_values() {
-        let l = bar_layout(&TRUST, 600.0);
+        let c = chart("trust-2024");
+        let l = layout(&c, 600.0);
         assert_eq!(l.scale.domain, (0.0, 60.0));
-        for (row, v) in l.rows.iter().zip(TRUST) {
-            let len = row.bar.x1 - row.bar.x0;
-            assert!((len - v / 60.0 * (600.0 - VALUE_ROOM)).abs() < 1e-9);
+        let plot_w = 600.0 - VALUE_ROOM - SERIES_GUTTER;
+        for (row, geom) in c.rows.iter().zip(&l.rows) {
+            let v = row.cells[0].number().unwrap();
+            let r = geom.bars[0].rect.unwrap();
+            assert!(((r.x1 - r.x0) - v / 60.0 * plot_w).abs() < 1e-9);
         }
-        // Japan's bar is the longest and every value label fits inside the chart.
-        assert!(l.rows[0].bar.x1 > l.rows[1].bar.x1);
-        assert!(l.rows.iter().all(|r| r.value_at.0 + 40.0 <= l.width));
+        // Japan's trust bar is the longest; every label fits inside the chart.
+        let japan = l.rows[0].bars[0].rect.unwrap();
+        assert!(l.rows[1..]
+            .iter()
+            .all(|r| r.bars[0].rect.unwrap().x1 < japan.x1));
+        assert!(l
+            .rows
+            .iter()
+            .flat_map(|r| &r.bars)
+            .all(|b| b.text_at.0 + 40.0 <= l.width));
     }
 
     #[test]
-    fn height_depends_only_on_rows() {
-        let a = bar_layout(&TRUST, 320.0);
-        let b = bar_layout(&TRUST, 1200.0);
-        assert_eq!(a.height, b.height);
-        assert_eq!(a.height, height(5));
-        assert_eq!(height(5), 284.0);
-        assert!(a.rows.last().unwrap().bar.y1 < a.tick_label_y);
-        assert!(a.tick_label_y + AXIS_H <= a.height);
+    fn a_value_not_published_has_no_bar() {
+        let c = chart("trust-2024");
+        let l = layout(&c, 400.0);
+        assert_eq!(c.rows[0].cells[1], Cell::NotPublished);
+        assert!(l.rows[0].bars[1].rect.is_none());
+        assert_eq!(l.rows[0].bars[1].text_at.0, SERIES_GUTTER);
     }
 
     #[test]
-    fn rows_do_not_overlap() {
-        let l = bar_layout(&TRUST, 390.0);
-        for w in l.rows.windows(2) {
-            assert!(w[0].bar.y1 < w[1].label_at.1);
-            assert_eq!(w[0].band.y1, w[1].band.y0);
+    fn height_depends_only_on_rows_and_series() {
+        for id in crate::spec::CHART_IDS {
+            let c = chart(id);
+            let a = layout(&c, 320.0);
+            let b = layout(&c, 1200.0);
+            assert_eq!(a.height, b.height, "{id}");
+            assert_eq!(a.height, chart_height(&c), "{id}");
+            let last = a.rows.last().unwrap();
+            assert!(last.bars.iter().all(|b| b.lane.1 <= a.height), "{id}");
+        }
+        assert_eq!(height(Kind::Bars, 5, 1), 284.0);
+    }
+
+    #[test]
+    fn rows_and_lanes_do_not_overlap() {
+        for id in crate::spec::CHART_IDS {
+            let l = layout(&chart(id), 390.0);
+            for w in l.rows.windows(2) {
+                assert_eq!(w[0].band.y1, w[1].band.y0, "{id}");
+                assert!(w[0].bars.last().unwrap().lane.1 < w[1].label_at.1, "{id}");
+            }
+            // Series stack in a bar chart; a diverging chart's two sides share one lane.
+            for r in l.rows.iter().filter(|_| l.kind == Kind::Bars) {
+                for b in r.bars.windows(2) {
+                    assert!(b[0].lane.1 < b[1].lane.0, "{id}");
+                }
+            }
         }
     }
 
     #[test]
-    fn hit_testing_finds_the_row_under_the_pointer() {
-        let l = bar_layout(&TRUST, 600.0);
+    fn hit_testing_finds_row_and_series() {
+        let l = layout(&chart("trust-trend"), 600.0);
         for (i, r) in l.rows.iter().enumerate() {
-            let (cx, cy) = ((r.bar.x0 + r.bar.x1) / 2.0, (r.bar.y0 + r.bar.y1) / 2.0);
-            assert_eq!(l.hit(cx, cy), Some(i));
-            // The label above the bar belongs to the same row.
-            assert_eq!(l.hit(r.label_at.0 + 5.0, r.label_at.1 + 5.0), Some(i));
+            for (s, b) in r.bars.iter().enumerate() {
+                let y = (b.lane.0 + b.lane.1) / 2.0;
+                assert_eq!(l.hit(100.0, y), Some((i, s)));
+            }
+            // The label above the bars belongs to the row's first series.
+            assert_eq!(l.hit(5.0, r.label_at.1 + 5.0), Some((i, 0)));
         }
-        assert_eq!(l.hit(10.0, l.height - 2.0), None);
+        assert_eq!(l.hit(10.0, l.height - 1.0), None);
         assert_eq!(l.hit(-1.0, 30.0), None);
     }
 
     #[test]
-    fn ticks_run_from_zero_to_the_domain_end() {
-        let l = bar_layout(&TRUST, 600.0);
-        let labels: Vec<&str> = l.ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["0", "20", "40", "60%"]);
-        assert_eq!(l.ticks[0].x, 0.0);
-        assert_eq!(l.ticks[3].x, 600.0 - VALUE_ROOM);
+    fn diverging_bars_grow_from_the_centre() {
+        let c = chart("alignment-by-country");
+        let l = layout(&c, 600.0);
+        let center = l.center.unwrap();
+        assert_eq!(center, 300.0);
+        let asean = &l.rows[1];
+        let china = asean.bars[0].rect.unwrap();
+        let us = asean.bars[1].rect.unwrap();
+        assert_eq!(china.x1, center);
+        assert_eq!(us.x0, center);
+        assert!(((center - china.x0) - 50.5 / 100.0 * (center - SIDE_ROOM)).abs() < 1e-9);
+        assert_eq!(l.hit(center - 10.0, asean.bars[0].text_at.1), Some((1, 0)));
+        assert_eq!(l.hit(center + 10.0, asean.bars[0].text_at.1), Some((1, 1)));
     }
 
     #[test]
-    fn narrow_containers_keep_a_minimum_width() {
-        let l = bar_layout(&TRUST, 120.0);
-        assert_eq!(l.width, MIN_WIDTH);
-        assert!(l.rows.iter().all(|r| r.bar.x1 > r.bar.x0));
+    fn a_score_axis_ends_at_the_scale_maximum() {
+        let l = layout(&chart("strategic-relevance"), 600.0);
+        assert_eq!(l.scale.domain, (0.0, 11.0));
+        let labels: Vec<&str> = l.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["0", "5", "10"]);
     }
 }

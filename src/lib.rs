@@ -1,6 +1,7 @@
 //! Japan & ASEAN: the report's engine. Everything here but `web` is plain Rust that builds and
 //! tests natively; `web` is the only module that talks to the browser.
 
+pub mod bundle;
 pub mod data;
 pub mod export;
 pub mod html;
@@ -8,17 +9,21 @@ pub mod layout;
 pub mod render;
 pub mod scale;
 pub mod spec;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-/// The embedded data files, parsed and validated, with every chart's questions checked.
-pub fn load() -> Result<data::Dataset, Vec<data::Problem>> {
-    data::load(spec::NEEDS)
+pub use bundle::{Bundle, Snapshot};
+
+/// The embedded data and catalog, validated and checked against every chart (native).
+pub fn load() -> Result<Bundle, Vec<String>> {
+    bundle::load(&bundle::EMBEDDED, bundle::TEXT, bundle::UI)
 }
 
-/// The same dataset as `build.rs` validated and snapshotted it: what the browser loads, so the
-/// parsers and the validation stay out of the WASM. A native test proves it equals `load()`.
-pub fn load_snapshot() -> Result<data::Dataset, postcard::Error> {
-    postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin")))
+/// The same data and strings as `build.rs` checked and snapshotted them: what the browser
+/// loads, so the parsers and the checks stay out of the WASM. A native test proves it equals
+/// `load()`.
+pub fn load_snapshot() -> Result<Snapshot, postcard::Error> {
+    postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin")))
 }

@@ -1,17 +1,26 @@
 //! The renderer: one function, generic over the plotters backend, that draws a chart spec and
 //! returns its layout (the pixel <-> data map for hover, tap and keys). The canvas backend is
-//! built in `web`; native tests and static renders use the SVG backend.
+//! built in `web`; the static SVG in the page and native tests use the SVG backend.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::layout::{bar_layout, BarLayout, LABEL_FONT_PX, TICK_FONT_PX, VALUE_FONT_PX};
-use crate::spec::BarChart;
+use crate::layout::{
+    layout, Anchor, ChartLayout, Rect, LABEL_FONT_PX, SMALL_FONT_PX, VALUE_FONT_PX,
+};
+use crate::spec::{Cell, Chart, Kind};
 
 /// System fonts only: nothing is downloaded.
 pub const FONT_STACK: &str =
     "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif";
+
+/// A mark colour in its two strengths: the emphasised series and the others.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shades {
+    pub main: RGBColor,
+    pub light: RGBColor,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -20,19 +29,31 @@ pub struct Theme {
     pub muted: RGBColor,
     pub grid: RGBColor,
     /// Japan, on every chart.
-    pub accent: RGBColor,
+    pub accent: Shades,
     /// Every other power.
-    pub neutral: RGBColor,
+    pub neutral: Shades,
+    /// The two sides of the forced choice.
+    pub china: RGBColor,
+    pub us: RGBColor,
 }
 
-/// Colours match `style.css`. Marks are >= 3:1 and text >= 4.5:1 against the background.
+/// Colours match `style.css`. Marks are >= 3:1 and text >= 4.5:1 against the background; the
+/// two sides of the forced choice (orange and blue) stay apart under every colour-vision type.
 pub const LIGHT: Theme = Theme {
     background: RGBColor(0xff, 0xff, 0xff),
     text: RGBColor(0x1a, 0x1a, 0x1a),
     muted: RGBColor(0x5c, 0x5c, 0x5c),
     grid: RGBColor(0xe3, 0xe3, 0xe3),
-    accent: RGBColor(0xb7, 0x00, 0x2a),
-    neutral: RGBColor(0x80, 0x80, 0x80),
+    accent: Shades {
+        main: RGBColor(0xb7, 0x00, 0x2a),
+        light: RGBColor(0xe0, 0x63, 0x7b),
+    },
+    neutral: Shades {
+        main: RGBColor(0x70, 0x70, 0x70),
+        light: RGBColor(0x8f, 0x8f, 0x8f),
+    },
+    china: RGBColor(0xb3, 0x59, 0x00),
+    us: RGBColor(0x21, 0x66, 0xac),
 };
 
 pub const DARK: Theme = Theme {
@@ -40,139 +61,249 @@ pub const DARK: Theme = Theme {
     text: RGBColor(0xee, 0xee, 0xee),
     muted: RGBColor(0xb0, 0xb0, 0xb0),
     grid: RGBColor(0x33, 0x36, 0x3b),
-    accent: RGBColor(0xff, 0x6b, 0x7d),
-    neutral: RGBColor(0x9a, 0x9a, 0x9a),
+    accent: Shades {
+        main: RGBColor(0xff, 0x6b, 0x7d),
+        light: RGBColor(0xb3, 0x4a, 0x58),
+    },
+    neutral: Shades {
+        main: RGBColor(0xa8, 0xa8, 0xa8),
+        light: RGBColor(0x78, 0x78, 0x78),
+    },
+    china: RGBColor(0xe0, 0x8a, 0x3c),
+    us: RGBColor(0x6a, 0xa8, 0xe6),
 };
+
+/// What the drawing area is: its CSS width, device pixels per CSS pixel, and the factor the
+/// backend needs on font sizes (plotters' SVG backend writes `size / 1.24`; the canvas takes
+/// sizes as they are).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub css_width: f64,
+    pub dpr: f64,
+    pub font_scale: f64,
+}
+
+impl Frame {
+    pub fn canvas(css_width: f64, dpr: f64) -> Frame {
+        Frame {
+            css_width,
+            dpr,
+            font_scale: 1.0,
+        }
+    }
+    pub fn svg(css_width: f64) -> Frame {
+        Frame {
+            css_width,
+            dpr: 1.0,
+            font_scale: 1.24,
+        }
+    }
+}
+
+/// The colour of one bar.
+pub fn bar_colour(theme: &Theme, chart: &Chart, row: usize, series: usize) -> RGBColor {
+    if chart.kind == Kind::Diverging {
+        return if series == 0 { theme.china } else { theme.us };
+    }
+    let shades = if chart.rows[row].highlight {
+        theme.accent
+    } else {
+        theme.neutral
+    };
+    if chart.series[series].emphasis {
+        shades.main
+    } else {
+        shades.light
+    }
+}
 
 /// Draw `chart` filling `area`, which is `css_width * dpr` device pixels wide. Every coordinate
 /// is rounded to whole device pixels so edges stay crisp at any devicePixelRatio.
 pub fn render<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &BarChart,
-    css_width: f64,
+    chart: &Chart,
+    frame: Frame,
     theme: &Theme,
-    dpr: f64,
-) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>> {
-    let values: Vec<f64> = chart.rows.iter().map(|r| r.value.number()).collect();
-    let layout = bar_layout(&values, css_width);
+) -> Result<ChartLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    let l = layout(chart, frame.css_width);
+    let dpr = frame.dpr;
     let px = |v: f64| (v * dpr).round() as i32;
+    let pt = |(x, y): (f64, f64)| (px(x), px(y));
     let hairline = (dpr.round() as i32).max(1);
+    let font = |size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos| {
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        (FONT_STACK, size * dpr * frame.font_scale, style)
+            .into_font()
+            .color(&color)
+            .pos(Pos::new(h, v))
+    };
+    let fill = |r: Rect, color: RGBColor| {
+        Rectangle::new([(px(r.x0), px(r.y0)), (px(r.x1), px(r.y1))], color.filled())
+    };
 
     area.fill(&theme.background)?;
 
-    let (gy0, gy1) = layout.grid_y;
-    for (i, tick) in layout.ticks.iter().enumerate() {
+    // Gridlines behind everything; the zero or centre line is drawn with the bars.
+    let (gy0, gy1) = l.grid_y;
+    for (i, tick) in l.ticks.iter().enumerate() {
         let x = px(tick.x);
-        // The zero line is the bars' baseline, drawn with the bars below so it never strikes
-        // through a label.
-        if i > 0 {
+        if i > 0 || l.kind == Kind::Diverging {
             area.draw(&Rectangle::new(
                 [(x, px(gy0)), (x + hairline, px(gy1))],
                 theme.grid.filled(),
             ))?;
         }
-        let anchor = if i == 0 { HPos::Left } else { HPos::Center };
-        let style = font(TICK_FONT_PX * dpr, FontStyle::Normal, theme.muted)
-            .pos(Pos::new(anchor, VPos::Top));
-        area.draw_text(&tick.label, &style, (x, px(layout.tick_label_y)))?;
+        if !tick.label.is_empty() {
+            let h = if i == 0 { HPos::Left } else { HPos::Center };
+            let style = font(SMALL_FONT_PX, false, theme.muted, h, VPos::Top);
+            area.draw_text(&tick.label, &style, (x, px(l.tick_label_y)))?;
+        }
+    }
+    if let (Some((y, left, right)), true) = (l.sides_at, chart.series.len() == 2) {
+        let style = font(LABEL_FONT_PX, true, theme.china, HPos::Right, VPos::Top);
+        area.draw_text(&chart.series[0].label, &style, (px(left), px(y)))?;
+        let style = font(LABEL_FONT_PX, true, theme.us, HPos::Left, VPos::Top);
+        area.draw_text(&chart.series[1].label, &style, (px(right), px(y)))?;
     }
 
-    for (row, geom) in chart.rows.iter().zip(&layout.rows) {
-        let weight = if row.highlight {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
+    let multi = chart.series.len() > 1 && chart.kind == Kind::Bars;
+    let value_px = if multi { SMALL_FONT_PX } else { VALUE_FONT_PX };
+    for (r, (row, geom)) in chart.rows.iter().zip(&l.rows).enumerate() {
+        let style = font(
+            LABEL_FONT_PX,
+            row.highlight,
+            theme.text,
+            HPos::Left,
+            VPos::Top,
+        );
+        area.draw_text(&row.label, &style, pt(geom.label_at))?;
+        for (s, (cell, bar)) in row.cells.iter().zip(&geom.bars).enumerate() {
+            if let Some(at) = bar.series_label_at {
+                let style = font(SMALL_FONT_PX, false, theme.muted, HPos::Left, VPos::Center);
+                area.draw_text(&chart.series[s].label, &style, pt(at))?;
+            }
+            let h = match bar.anchor {
+                Anchor::Start => HPos::Left,
+                Anchor::End => HPos::Right,
+            };
+            match (cell, bar.rect) {
+                (Cell::Shown(shown), Some(rect)) => {
+                    let color = bar_colour(theme, chart, r, s);
+                    if shown.origin.is_some() {
+                        area.draw(&fill(rect, color))?;
+                    } else {
+                        // Derived here, not published: drawn as an outline.
+                        area.draw(&Rectangle::new(
+                            [(px(rect.x0), px(rect.y0)), (px(rect.x1), px(rect.y1))],
+                            theme.neutral.main.stroke_width(hairline as u32),
+                        ))?;
+                    }
+                    let bold = row.highlight && chart.series[s].emphasis;
+                    let style = font(value_px, bold, theme.text, h, VPos::Center);
+                    let text = chart.scale.label(shown.value.text());
+                    area.draw_text(&text, &style, pt(bar.text_at))?;
+                }
+                _ => {
+                    let style = font(SMALL_FONT_PX, false, theme.muted, h, VPos::Center);
+                    area.draw_text(&chart.not_published, &style, pt(bar.text_at))?;
+                }
+            }
+        }
+        // The baseline (or centre line) over the row's bars.
+        let x = match l.center {
+            Some(c) => px(c),
+            None => px(l.scale.map(0.0)),
         };
-        let label_style =
-            font(LABEL_FONT_PX * dpr, weight, theme.text).pos(Pos::new(HPos::Left, VPos::Top));
-        area.draw_text(
-            &row.label,
-            &label_style,
-            (px(geom.label_at.0), px(geom.label_at.1)),
-        )?;
-        let fill = if row.highlight {
-            theme.accent
-        } else {
-            theme.neutral
-        };
+        let (top, bottom) = (geom.bars[0].lane.0, geom.bars[geom.bars.len() - 1].lane.1);
         area.draw(&Rectangle::new(
             [
-                (px(geom.bar.x0), px(geom.bar.y0)),
-                (px(geom.bar.x1), px(geom.bar.y1)),
-            ],
-            fill.filled(),
-        ))?;
-        let zero = px(layout.scale.map(0.0));
-        area.draw(&Rectangle::new(
-            [
-                (zero, px(geom.bar.y0) - hairline),
-                (zero + hairline, px(geom.bar.y1) + hairline),
+                (x, px(top) - hairline),
+                (x + hairline, px(bottom) + hairline),
             ],
             theme.muted.filled(),
         ))?;
-        let value_style =
-            font(VALUE_FONT_PX * dpr, weight, theme.text).pos(Pos::new(HPos::Left, VPos::Center));
-        area.draw_text(
-            &format!("{}%", row.value.text()),
-            &value_style,
-            (px(geom.value_at.0), px(geom.value_at.1)),
-        )?;
     }
     area.present()?;
-    Ok(layout)
+    Ok(l)
 }
 
-fn font(size: f64, style: FontStyle, color: RGBColor) -> TextStyle<'static> {
-    (FONT_STACK, size, style).into_font().color(&color)
+/// The chart as a static SVG at `css_width`, for the page before (and without) script.
+pub fn svg(chart: &Chart, css_width: f64, theme: &Theme) -> String {
+    let height = crate::layout::chart_height(chart);
+    let mut out = String::new();
+    {
+        let size = (css_width as u32, height as u32);
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        // Drawing into a String cannot fail.
+        let _ = render(&area, chart, Frame::svg(css_width), theme);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn chart() -> BarChart {
-        crate::spec::build("trust-2024", &crate::load().unwrap()).unwrap()
+    fn chart(id: &str) -> Chart {
+        let b = crate::load().unwrap();
+        crate::spec::build(id, &b.data, &b.strings).unwrap()
     }
 
-    fn svg(css_width: f64, dpr: f64) -> (String, BarLayout) {
-        let mut out = String::new();
-        let chart = chart();
-        let h = crate::layout::height(chart.rows.len());
-        let size = ((css_width * dpr) as u32, (h * dpr) as u32);
-        let layout = {
-            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            render(&area, &chart, css_width, &LIGHT, dpr).unwrap()
-        };
-        (out, layout)
+    fn hex(c: RGBColor) -> String {
+        format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
     }
 
     #[test]
     fn draws_each_bar_in_its_colour_at_its_device_pixel_size() {
-        let (out, layout) = svg(400.0, 2.0);
-        let japan = &layout.rows[0].bar;
+        let c = chart("trust-2024");
+        let mut out = String::new();
+        let l = {
+            let area = SVGBackend::with_string(&mut out, (800, 1000)).into_drawing_area();
+            render(&area, &c, Frame::canvas(400.0, 2.0), &LIGHT).unwrap()
+        };
+        let japan = l.rows[0].bars[0].rect.unwrap();
         let w = ((japan.x1 * 2.0).round() - (japan.x0 * 2.0).round()) as i32;
-        let accent = "fill=\"#B7002A\"";
         let japan_rect = out
             .lines()
-            .find(|l| l.contains("<rect") && l.contains(accent))
-            .expect("Japan's bar is drawn in the accent colour");
+            .find(|l| l.contains("<rect") && l.contains(&hex(LIGHT.accent.main)))
+            .expect("Japan's trust bar is drawn in the accent colour");
         assert!(
             japan_rect.contains(&format!("width=\"{w}\"")),
             "{japan_rect}"
         );
-        assert_eq!(
-            out.matches("fill=\"#808080\"").count(),
-            4,
-            "four neutral bars"
-        );
+        // Four other powers' trust bars; distrust only for the two where it was published.
+        assert_eq!(out.matches(&hex(LIGHT.neutral.main)).count(), 4);
+        assert_eq!(out.matches(&hex(LIGHT.neutral.light)).count(), 2);
     }
 
     #[test]
-    fn labels_show_the_published_values() {
-        let (out, _) = svg(400.0, 1.0);
+    fn labels_show_the_published_values_and_what_was_not_published() {
+        let out = svg(&chart("trust-2024"), 360.0, &LIGHT);
         let texts: Vec<&str> = out.lines().map(str::trim).collect();
-        for label in ["58.9%", "24.8%", "Japan", "China", "0", "60%"] {
+        for label in [
+            "58.9%", "24.8%", "50.1%", "Japan", "China", "Trust", "Distrust", "0", "60%",
+        ] {
             assert!(texts.contains(&label), "{label} is drawn");
         }
+        assert_eq!(texts.iter().filter(|t| **t == "not published").count(), 3);
+        assert!(out.starts_with("<svg"));
+    }
+
+    #[test]
+    fn the_diverging_chart_draws_both_sides_in_their_colours() {
+        let out = svg(&chart("alignment-by-country"), 360.0, &LIGHT);
+        assert!(out.contains(&hex(LIGHT.china)));
+        assert!(out.contains(&hex(LIGHT.us)));
+        assert!(out.lines().any(|l| l.trim() == "75.1%"));
+    }
+
+    #[test]
+    fn svg_text_is_the_same_size_as_canvas_text() {
+        let out = svg(&chart("trust-2024"), 360.0, &LIGHT);
+        assert!(out.contains("font-size=\"14\""), "labels at 14 px");
     }
 }

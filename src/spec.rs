@@ -1,62 +1,166 @@
-//! Chart specs: what each chart shows, as plain data built from the validated model (title,
-//! rows, highlight, notes, source line, summary sentence). No drawing and no DOM here.
+//! Chart specs: what each chart shows, as plain data built from the validated model and the
+//! catalog (titles, rows, series, highlight, notes, source line, takeaway). No drawing, no DOM.
+//! A cell that was not published is `Cell::NotPublished`, never zero; a value computed here
+//! (the remainder of a single-choice question) is marked `derived`.
 
 use std::fmt;
 
-use crate::data::{Dataset, Need, Note, NoteKind, Population, Published, SourceKind, Unit, Value};
+use crate::data::{
+    Country, Dataset, Need, Note, NoteKind, Population, Published, SourceKind, Unit, Value,
+};
+use crate::text::{self, Strings};
 
 /// The option every chart highlights with the accent colour.
 pub const HIGHLIGHT: &str = "Japan";
 
 /// Every chart the page can show, by the id used in `figure[data-chart=ID]`.
-pub const CHART_IDS: &[&str] = &["trust-2024"];
+pub const CHART_IDS: &[&str] = &[
+    "trust-2024",
+    "trust-trend",
+    "china-distrust-reason",
+    "japan-trust-reasons",
+    "rivalry-response",
+    "third-party-partner",
+    "alignment-by-country",
+    "strategic-relevance",
+    "influence",
+    "travel-destination",
+    "live-work",
+];
+
+const fn need(chart: &'static str, question: &'static str) -> Need {
+    Need { chart, question }
+}
 
 /// The questions each chart needs; checked with the data, so a missing one fails the build.
-pub const NEEDS: &[Need] = &[Need {
-    chart: "trust-2024",
-    question: "trust",
-}];
+pub const NEEDS: &[Need] = &[
+    need("trust-2024", "trust"),
+    need("trust-2024", "distrust"),
+    need("trust-trend", "trust"),
+    need("china-distrust-reason", "distrust"),
+    need("china-distrust-reason", "reasons_distrust_china"),
+    need("japan-trust-reasons", "reasons_trust_japan"),
+    need("rivalry-response", "response_to_rivalry"),
+    need("third-party-partner", "preferred_third_party"),
+    need("alignment-by-country", "forced_choice"),
+    need("strategic-relevance", "strategic_relevance"),
+    need("influence", "influential_economic_power"),
+    need("influence", "influential_political_power"),
+    need("travel-destination", "travel_destination"),
+    need("live-work", "live_work_destination"),
+];
+
+/// The ten member states in the survey's averages, in the order a table lists them.
+pub const ASEAN_10: [&str; 10] = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Horizontal bars from zero, one bar per series in each row.
+    Bars,
+    /// Two sides from a centre line (series 0 to the left, series 1 to the right).
+    Diverging,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ValueScale {
+    Percent,
+    Score { max: f64 },
+}
+
+impl ValueScale {
+    fn of(unit: Unit) -> ValueScale {
+        match unit {
+            Unit::Percent => ValueScale::Percent,
+            Unit::Score { max } => ValueScale::Score { max },
+        }
+    }
+    /// A value as the chart labels it: "58.9%", "7.48".
+    pub fn label(self, text: &str) -> String {
+        match self {
+            ValueScale::Percent => format!("{text}%"),
+            ValueScale::Score { .. } => text.to_owned(),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarChart {
+pub struct Chart {
     pub id: &'static str,
+    pub kind: Kind,
     pub title: String,
-    /// What one bar measures, with its base and year: the line under the title.
+    /// One sentence a reader can repeat, numbers filled from the data.
+    pub takeaway: String,
+    /// What a bar measures: measure, base, population, year, unit.
     pub subtitle: String,
-    /// One plain sentence saying what the chart shows, generated from its numbers.
-    pub summary: String,
-    /// Header of the label column in the data table.
-    pub label_header: String,
-    /// Header of the value column in the data table.
-    pub value_header: String,
-    /// Ranked, largest first.
-    pub rows: Vec<BarRow>,
+    pub scale: ValueScale,
+    pub series: Vec<Series>,
+    pub rows: Vec<Row>,
     pub notes: Vec<ChartNote>,
     pub source: SourceLine,
+    /// Header of the table's first column.
+    pub row_header: String,
+    /// Words the chart draws for missing and derived cells.
+    pub not_published: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarRow {
+pub struct Series {
     pub label: String,
-    pub value: Published,
-    pub highlight: bool,
-    /// What the row is, for exports: question, year, population, unit, base.
-    pub cell: Cell,
-    pub sources: Vec<SourceLink>,
+    /// The series drawn in the full colour; the others in a lighter shade.
+    pub emphasis: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
+pub struct Row {
+    /// As drawn: short enough for a 320 px screen.
+    pub label: String,
+    /// As the table gives it.
+    pub full_label: String,
+    pub highlight: bool,
+    /// One per series.
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Shown(Shown),
+    NotPublished,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub value: Published,
+    /// Where it comes from; `None` for a value derived here.
+    pub origin: Option<Origin>,
+}
+
+/// A published value's identity and provenance, for tables, exports and tooltips.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
     pub question: String,
+    pub option: String,
     pub year: u16,
     pub population: Population,
     pub unit: &'static str,
     pub base: String,
+    pub sources: Vec<SourceLink>,
+}
+
+impl Cell {
+    pub fn shown(&self) -> Option<&Shown> {
+        match self {
+            Cell::Shown(s) => Some(s),
+            Cell::NotPublished => None,
+        }
+    }
+    pub fn number(&self) -> Option<f64> {
+        self.shown().map(|s| s.value.number())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartNote {
-    /// What the note is about when narrower than the whole chart, e.g. "Japan".
+    /// What the note is about when narrower than the whole chart, e.g. "Japan, 2024".
     pub about: Option<String>,
     pub kind: NoteKind,
     pub text: String,
@@ -66,7 +170,6 @@ pub struct ChartNote {
 /// The survey a figure comes from and the publications where its numbers were read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceLine {
-    /// "ASEAN Studies Centre, ISEAS-Yusof Ishak Institute, The State of Southeast Asia: ..."
     pub survey: String,
     pub read_in: Vec<SourceLink>,
 }
@@ -81,11 +184,13 @@ pub struct SourceLink {
 
 impl SourceLine {
     /// The line as plain text, for images and downloads.
-    pub fn plain(&self) -> String {
+    pub fn plain(&self, ui: &text::Ui) -> String {
         let names: Vec<&str> = self.read_in.iter().map(|s| s.name.as_str()).collect();
         format!(
-            "Source: {}; figures as reported by {}.",
+            "{}: {}. {} {}.",
+            ui.source,
             self.survey,
+            ui.reported_by,
             names.join(", ")
         )
     }
@@ -94,148 +199,463 @@ impl SourceLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpecError {
     UnknownChart(String),
-    MissingQuestion {
-        chart: &'static str,
-        question: &'static str,
-    },
-    NoValues {
-        chart: &'static str,
-        question: &'static str,
-        year: u16,
-    },
-    MissingValue {
-        chart: &'static str,
-        question: &'static str,
-        year: u16,
-        option: &'static str,
-    },
+    NoText(&'static str),
+    Placeholders(&'static str, Vec<text::PlaceholderError>),
+    MissingQuestion(&'static str, &'static str),
+    NoValues(&'static str, &'static str, u16),
+    Premise(&'static str, String),
 }
 
 impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SpecError::UnknownChart(id) => write!(f, "no chart has the id {id:?}"),
-            SpecError::MissingQuestion { chart, question } => write!(
+            SpecError::NoText(id) => {
+                write!(f, "chart {id:?} has no [chart.{id}] texts in {}", text::TEXT_FILE)
+            }
+            SpecError::Placeholders(id, errors) => {
+                let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                write!(f, "{}: [chart.{id}]: {}", text::TEXT_FILE, list.join("; "))
+            }
+            SpecError::MissingQuestion(chart, q) => write!(
                 f,
-                "chart {chart:?} needs question {question:?}, which data/ does not define"
+                "chart {chart:?} needs question {q:?}, which data/survey.toml does not define"
             ),
-            SpecError::NoValues {
-                chart,
-                question,
-                year,
-            } => write!(
+            SpecError::NoValues(chart, q, year) => write!(
                 f,
-                "chart {chart:?} needs values of question {question:?} for {year}, and data/ has none"
+                "chart {chart:?} needs ASEAN values of question {q:?} for {year}, and data/values.csv has none"
             ),
-            SpecError::MissingValue {
-                chart,
-                question,
-                year,
-                option,
-            } => write!(
-                f,
-                "chart {chart:?} needs the ASEAN value of question {question:?}, option {option:?}, for {year}, and data/ has none"
-            ),
+            SpecError::Premise(chart, what) => write!(f, "chart {chart:?}: {what}"),
         }
     }
 }
 
-pub fn build(id: &str, data: &Dataset) -> Result<BarChart, SpecError> {
-    match id {
-        "trust-2024" => trust_2024(data),
-        other => Err(SpecError::UnknownChart(other.to_owned())),
-    }
-}
-
-fn trust_2024(data: &Dataset) -> Result<BarChart, SpecError> {
-    const ID: &str = "trust-2024";
-    const QUESTION: &str = "trust";
-    const YEAR: u16 = 2024;
-    let (_, question) = data.question(QUESTION).ok_or(SpecError::MissingQuestion {
-        chart: ID,
-        question: QUESTION,
-    })?;
-    let cells: Vec<&Value> = data.cells(QUESTION, YEAR, Population::Asean).collect();
-    if cells.is_empty() {
-        return Err(SpecError::NoValues {
-            chart: ID,
-            question: QUESTION,
-            year: YEAR,
-        });
-    }
-    let rows = ranked_rows(data, &cells);
-    let value_of = |option: &'static str| {
-        rows.iter()
-            .find(|r| r.label == option)
-            .map(|r| r.value.text().to_owned())
-            .ok_or(SpecError::MissingValue {
-                chart: ID,
-                question: QUESTION,
-                year: YEAR,
-                option,
-            })
-    };
-    let top = &rows[0];
-    let summary = format!(
-        "{} is trusted by {}% of respondents, more than any other power; the United States by {}% and China by {}%.",
-        display_name(&top.label),
-        top.value.text(),
-        value_of("United States")?,
-        value_of("China")?,
-    );
-    Ok(BarChart {
-        id: ID,
-        title: "Who will do the right thing?".to_owned(),
-        subtitle: format!(
-            "Share of {} {} that each power will do the right thing for global peace, security, \
-             prosperity and governance. ASEAN, {YEAR}, %",
-            question.base, question.measure
-        ),
-        summary,
-        label_header: "Power".to_owned(),
-        value_header: format!("{} (%)", capitalise(&question.measure)),
-        notes: chart_notes(data, &cells),
-        source: source_line(data, &cells),
-        rows,
-    })
-}
-
-/// One row per value, largest first (equal values keep file order).
-fn ranked_rows(data: &Dataset, cells: &[&Value]) -> Vec<BarRow> {
-    let mut rows: Vec<BarRow> = cells
+/// Builds one chart from the data and the catalog.
+pub fn build(id: &str, data: &Dataset, strings: &Strings) -> Result<Chart, SpecError> {
+    let id: &'static str = CHART_IDS
         .iter()
-        .map(|v| {
-            let q = &data.questions[v.question];
-            BarRow {
-                label: v.option.clone(),
-                value: v.value.clone(),
-                highlight: v.option == HIGHLIGHT,
-                cell: Cell {
-                    question: q.id.clone(),
-                    year: v.year,
-                    population: v.population,
-                    unit: match q.unit {
-                        Unit::Percent => "percent",
-                        Unit::Score { .. } => "score",
-                    },
-                    base: q.base.clone(),
-                },
-                sources: v.sources.iter().map(|&i| link(data, i)).collect(),
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| b.value.number().total_cmp(&a.value.number()));
-    rows
+        .find(|c| **c == id)
+        .ok_or_else(|| SpecError::UnknownChart(id.to_owned()))?;
+    let b = Builder { id, data, strings };
+    match id {
+        "trust-2024" => b.trust_2024(),
+        "trust-trend" => b.trust_trend(),
+        "china-distrust-reason" => b.china_distrust_reason(),
+        "japan-trust-reasons" => b.by_year("reasons_trust_japan", &[2024, 2025], 2024),
+        "rivalry-response" => b.rivalry_response(),
+        "third-party-partner" => b.by_year("preferred_third_party", &[2024, 2025], 2025),
+        "alignment-by-country" => b.alignment(),
+        "strategic-relevance" => b.by_year("strategic_relevance", &[2024, 2025], 2024),
+        "influence" => b.influence(),
+        "travel-destination" => b.by_year("travel_destination", &[2024], 2024),
+        "live-work" => b.live_work(),
+        _ => Err(SpecError::UnknownChart(id.to_owned())),
+    }
 }
 
-fn chart_notes(data: &Dataset, cells: &[&Value]) -> Vec<ChartNote> {
-    data.notes_for(cells)
-        .map(|n: &Note| ChartNote {
-            about: match (&n.option, n.population) {
-                (Some(o), _) => Some(o.clone()),
-                (None, Some(Population::Country(c))) => Some(c.name().to_owned()),
-                _ => None,
+struct Builder<'a> {
+    id: &'static str,
+    data: &'a Dataset,
+    strings: &'a Strings,
+}
+
+/// One series: the values of one question and year.
+struct SeriesDef {
+    label: String,
+    question: &'static str,
+    year: u16,
+    emphasis: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn question(&self, q: &'static str) -> Result<&'a crate::data::Question, SpecError> {
+        self.data
+            .question(q)
+            .map(|(_, q)| q)
+            .ok_or(SpecError::MissingQuestion(self.id, q))
+    }
+
+    fn asean(&self, q: &'static str, year: u16) -> Result<Vec<&'a Value>, SpecError> {
+        let cells: Vec<&Value> = self.data.cells(q, year, Population::Asean).collect();
+        if cells.is_empty() {
+            return Err(SpecError::NoValues(self.id, q, year));
+        }
+        Ok(cells)
+    }
+
+    fn cell(&self, q: &str, year: u16, population: Population, option: &str) -> Cell {
+        self.data
+            .cells(q, year, population)
+            .find(|v| v.option == option)
+            .map_or(Cell::NotPublished, |v| self.shown(v))
+    }
+
+    fn shown(&self, v: &Value) -> Cell {
+        let q = &self.data.questions[v.question];
+        Cell::Shown(Shown {
+            value: v.value.clone(),
+            origin: Some(Origin {
+                question: q.id.clone(),
+                option: v.option.clone(),
+                year: v.year,
+                population: v.population,
+                unit: match q.unit {
+                    Unit::Percent => "percent",
+                    Unit::Score { .. } => "score",
+                },
+                base: q.base.clone(),
+                sources: v.sources.iter().map(|&i| link(self.data, i)).collect(),
+            }),
+        })
+    }
+
+    fn row(&self, option: &str, cells: Vec<Cell>) -> Row {
+        Row {
+            label: self.strings.label(option).to_owned(),
+            full_label: option.to_owned(),
+            highlight: option == HIGHLIGHT,
+            cells,
+        }
+    }
+
+    fn series(&self, defs: &[SeriesDef]) -> Vec<Series> {
+        defs.iter()
+            .map(|d| Series {
+                label: d.label.clone(),
+                emphasis: d.emphasis,
+            })
+            .collect()
+    }
+
+    /// Rows for every option of the first series' question, ranked by the ranking series,
+    /// with every series' cell (or not published).
+    fn option_rows(&self, defs: &[SeriesDef], rank_by: usize) -> Result<Vec<Row>, SpecError> {
+        let mut options: Vec<String> = Vec::new();
+        for d in defs {
+            for v in self.asean(d.question, d.year).unwrap_or_default() {
+                if !options.contains(&v.option) {
+                    options.push(v.option.clone());
+                }
+            }
+        }
+        if options.is_empty() {
+            let d = &defs[rank_by];
+            return Err(SpecError::NoValues(self.id, d.question, d.year));
+        }
+        let mut rows: Vec<Row> = options
+            .iter()
+            .map(|o| {
+                let cells = defs
+                    .iter()
+                    .map(|d| self.cell(d.question, d.year, Population::Asean, o))
+                    .collect();
+                self.row(o, cells)
+            })
+            .collect();
+        rank(&mut rows, rank_by);
+        Ok(rows)
+    }
+
+    fn finish(
+        &self,
+        kind: Kind,
+        scale_of: &'static str,
+        series: Vec<Series>,
+        rows: Vec<Row>,
+        row_header: String,
+    ) -> Result<Chart, SpecError> {
+        let texts = self
+            .strings
+            .charts
+            .get(self.id)
+            .ok_or(SpecError::NoText(self.id))?;
+        let fill =
+            |t: &str| text::fill(t, self.data).map_err(|e| SpecError::Placeholders(self.id, e));
+        let shown: Vec<&Value> = self
+            .data
+            .values
+            .iter()
+            .filter(|v| {
+                rows.iter().flat_map(|r| &r.cells).any(|c| {
+                    c.shown().and_then(|s| s.origin.as_ref()).is_some_and(|o| {
+                        o.question == self.data.questions[v.question].id
+                            && o.year == v.year
+                            && o.population == v.population
+                            && o.option == v.option
+                    })
+                })
+            })
+            .collect();
+        Ok(Chart {
+            id: self.id,
+            kind,
+            title: fill(&texts.title)?,
+            takeaway: fill(&texts.takeaway)?,
+            subtitle: fill(&texts.subtitle)?,
+            scale: ValueScale::of(self.question(scale_of)?.unit),
+            series,
+            rows,
+            notes: chart_notes(self.data, &shown),
+            source: source_line(self.data, &shown),
+            row_header,
+            not_published: self.strings.ui.not_published.clone(),
+        })
+    }
+
+    fn def(&self, label: String, question: &'static str, year: u16, emphasis: bool) -> SeriesDef {
+        SeriesDef {
+            label,
+            question,
+            year,
+            emphasis,
+        }
+    }
+
+    /// One question, one series per year, rows ranked by `rank_year`.
+    fn by_year(&self, q: &'static str, years: &[u16], rank_year: u16) -> Result<Chart, SpecError> {
+        self.question(q)?;
+        let defs: Vec<SeriesDef> = years
+            .iter()
+            .map(|&y| self.def(y.to_string(), q, y, y == rank_year || years.len() == 1))
+            .collect();
+        let rank_by = years.iter().position(|&y| y == rank_year).unwrap_or(0);
+        let rows = self.option_rows(&defs, rank_by)?;
+        let header = self.question(q)?.title.clone();
+        self.finish(Kind::Bars, q, self.series(&defs), rows, header)
+    }
+
+    fn trust_2024(&self) -> Result<Chart, SpecError> {
+        let ui = &self.strings.ui;
+        let defs = [
+            self.def(ui.series_trust.clone(), "trust", 2024, true),
+            self.def(ui.series_distrust.clone(), "distrust", 2024, false),
+        ];
+        self.question("distrust")?;
+        // Rows are the powers asked about for trust; distrust only where published.
+        let trust = self.asean("trust", 2024)?;
+        let mut rows: Vec<Row> = trust
+            .iter()
+            .map(|v| {
+                let cells = defs
+                    .iter()
+                    .map(|d| self.cell(d.question, d.year, Population::Asean, &v.option))
+                    .collect();
+                self.row(&v.option, cells)
+            })
+            .collect();
+        rank(&mut rows, 0);
+        // The takeaway says Japan is the most trusted: fail the build if the data says not.
+        if rows.first().map(|r| r.full_label.as_str()) != Some(HIGHLIGHT) {
+            return Err(SpecError::Premise(
+                self.id,
+                "the takeaway says Japan is the most trusted power, and the data no longer agrees"
+                    .into(),
+            ));
+        }
+        let header = self.question("trust")?.title.clone();
+        self.finish(Kind::Bars, "trust", self.series(&defs), rows, header)
+    }
+
+    fn trust_trend(&self) -> Result<Chart, SpecError> {
+        self.by_year("trust", &[2023, 2024, 2025], 2024)
+    }
+
+    fn china_distrust_reason(&self) -> Result<Chart, SpecError> {
+        let years = [2023u16, 2024];
+        let series: Vec<Series> = years
+            .iter()
+            .map(|y| Series {
+                label: y.to_string(),
+                emphasis: *y == 2024,
+            })
+            .collect();
+        let reason_q = "reasons_distrust_china";
+        let reason = self
+            .asean(reason_q, 2024)?
+            .first()
+            .map(|v| v.option.clone())
+            .ok_or(SpecError::NoValues(self.id, reason_q, 2024))?;
+        let distrust = Row {
+            label: self.strings.ui.row_distrust_china.clone(),
+            full_label: self.strings.ui.row_distrust_china.clone(),
+            highlight: false,
+            cells: years
+                .iter()
+                .map(|&y| self.cell("distrust", y, Population::Asean, "China"))
+                .collect(),
+        };
+        let mut fear = self.row(
+            &reason,
+            years
+                .iter()
+                .map(|&y| self.cell(reason_q, y, Population::Asean, &reason))
+                .collect(),
+        );
+        fear.highlight = false;
+        let header = self.question(reason_q)?.title.clone();
+        self.finish(Kind::Bars, reason_q, series, vec![distrust, fear], header)
+    }
+
+    fn rivalry_response(&self) -> Result<Chart, SpecError> {
+        let q = "response_to_rivalry";
+        let defs = [self.def("2024".into(), q, 2024, true)];
+        let mut rows = self.option_rows(&defs, 0)?;
+        // Single choice: what the published options leave is shown as a remainder, derived here.
+        let sum: f64 = rows.iter().filter_map(|r| r.cells[0].number()).sum();
+        let remainder = ((100.0 - sum) * 10.0).round() / 10.0;
+        if remainder > 0.0 {
+            let text = format!("{remainder:.1}");
+            rows.push(Row {
+                label: self.strings.ui.remainder.clone(),
+                full_label: format!(
+                    "{} ({})",
+                    self.strings.ui.remainder, self.strings.ui.derived
+                ),
+                highlight: false,
+                cells: vec![Cell::Shown(Shown {
+                    value: Published::parse(&text).ok_or(SpecError::Premise(
+                        self.id,
+                        format!("the remainder {text} is not a number"),
+                    ))?,
+                    origin: None,
+                })],
+            });
+        }
+        let header = self.question(q)?.title.clone();
+        self.finish(Kind::Bars, q, self.series(&defs), rows, header)
+    }
+
+    fn alignment(&self) -> Result<Chart, SpecError> {
+        let q = "forced_choice";
+        let ui = &self.strings.ui;
+        let sides = ["China", "United States"];
+        let series = vec![
+            Series {
+                label: ui.side_china.clone(),
+                emphasis: true,
             },
+            Series {
+                label: ui.side_us.clone(),
+                emphasis: true,
+            },
+        ];
+        let cells = |year, population| -> Vec<Cell> {
+            sides
+                .iter()
+                .map(|s| self.cell(q, year, population, s))
+                .collect()
+        };
+        let mut rows: Vec<Row> = [2023u16, 2024, 2025]
+            .iter()
+            .map(|&y| {
+                let label = format!("{} {y}", ui.row_asean);
+                Row {
+                    label: label.clone(),
+                    full_label: label,
+                    highlight: false,
+                    cells: cells(y, Population::Asean),
+                }
+            })
+            .collect();
+        let mut countries: Vec<(f64, Row)> = ASEAN_10
+            .iter()
+            .filter_map(|code| Country::from_code(code))
+            .map(|c| {
+                let cells = cells(2024, Population::Country(c));
+                // Order only: lean toward China, read from whichever side was published.
+                let lean = cells[0]
+                    .number()
+                    .or_else(|| cells[1].number().map(|us| 100.0 - us))
+                    .unwrap_or(50.0);
+                let name = format!("{} 2024", capitalise(c.name()));
+                (
+                    lean,
+                    Row {
+                        label: name.clone(),
+                        full_label: name,
+                        highlight: false,
+                        cells,
+                    },
+                )
+            })
+            .collect();
+        countries.sort_by(|a, b| b.0.total_cmp(&a.0));
+        rows.extend(countries.into_iter().map(|(_, r)| r));
+        if rows
+            .iter()
+            .all(|r| r.cells.iter().all(|c| c.shown().is_none()))
+        {
+            return Err(SpecError::NoValues(self.id, q, 2024));
+        }
+        let header = self.question(q)?.title.clone();
+        self.finish(Kind::Diverging, q, series, rows, header)
+    }
+
+    fn influence(&self) -> Result<Chart, SpecError> {
+        let ui = &self.strings.ui;
+        let defs = [
+            self.def(
+                ui.series_economic.clone(),
+                "influential_economic_power",
+                2024,
+                true,
+            ),
+            self.def(
+                ui.series_political.clone(),
+                "influential_political_power",
+                2024,
+                false,
+            ),
+        ];
+        let rows = self.option_rows(&defs, 0)?;
+        let header = self.question("influential_economic_power")?.title.clone();
+        self.finish(
+            Kind::Bars,
+            "influential_economic_power",
+            self.series(&defs),
+            rows,
+            header,
+        )
+    }
+
+    fn live_work(&self) -> Result<Chart, SpecError> {
+        let q = "live_work_destination";
+        let defs = [
+            self.def("2024".into(), q, 2024, true),
+            self.def("2025".into(), q, 2025, false),
+        ];
+        let mut rows = self.option_rows(&defs, 0)?;
+        let ph = Population::Country(Country::from_code("PH").ok_or(SpecError::Premise(
+            self.id,
+            "PH is not a member state".into(),
+        ))?);
+        let essay = self.cell(q, 2024, ph, HIGHLIGHT);
+        if essay.shown().is_some() {
+            rows.push(Row {
+                label: self.strings.ui.row_essay_philippines.clone(),
+                full_label: self.strings.ui.row_essay_philippines.clone(),
+                highlight: true,
+                cells: vec![essay, Cell::NotPublished],
+            });
+        }
+        let header = self.question(q)?.title.clone();
+        self.finish(Kind::Bars, q, self.series(&defs), rows, header)
+    }
+}
+
+/// Largest first by one series; missing values last; equal values keep their order.
+fn rank(rows: &mut [Row], by: usize) {
+    rows.sort_by(|a, b| {
+        let (a, b) = (a.cells[by].number(), b.cells[by].number());
+        b.unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&a.unwrap_or(f64::NEG_INFINITY))
+    });
+}
+
+fn chart_notes(data: &Dataset, shown: &[&Value]) -> Vec<ChartNote> {
+    data.notes_for(shown)
+        .map(|n: &Note| ChartNote {
+            about: about(n),
             kind: n.kind,
             text: n.text.clone(),
             sources: n.sources.iter().map(|&i| link(data, i)).collect(),
@@ -243,7 +663,23 @@ fn chart_notes(data: &Dataset, cells: &[&Value]) -> Vec<ChartNote> {
         .collect()
 }
 
-fn link(data: &Dataset, source: usize) -> SourceLink {
+/// "Japan, 2024", "Cambodia, 2024", "2025" or nothing for a note on the whole question.
+fn about(n: &Note) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(o) = &n.option {
+        parts.push(o.clone());
+    }
+    if let Some(Population::Country(c)) = n.population {
+        parts.push(capitalise(c.name()));
+    }
+    if let Some(y) = n.year {
+        parts.push(y.to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// How a source is named and linked wherever it is cited.
+pub fn link(data: &Dataset, source: usize) -> SourceLink {
     let s = &data.sources[source];
     let name = match (s.kind, &s.title) {
         (SourceKind::Work, Some(title)) => match &s.author {
@@ -259,10 +695,10 @@ fn link(data: &Dataset, source: usize) -> SourceLink {
     }
 }
 
-/// The survey, and every publication any shown value was read in, in first-use order.
-fn source_line(data: &Dataset, cells: &[&Value]) -> SourceLine {
+/// The survey, and every publication a shown value was read in, in first-use order.
+fn source_line(data: &Dataset, shown: &[&Value]) -> SourceLine {
     let mut ids: Vec<usize> = Vec::new();
-    for s in cells.iter().flat_map(|v| &v.sources) {
+    for s in shown.iter().flat_map(|v| &v.sources) {
         if !ids.contains(s) {
             ids.push(*s);
         }
@@ -274,17 +710,8 @@ fn source_line(data: &Dataset, cells: &[&Value]) -> SourceLine {
     }
 }
 
-/// A power's name as it reads inside a sentence.
-pub fn display_name(option: &str) -> String {
-    match option {
-        "United States" | "European Union" | "United Kingdom" | "Philippines" => {
-            format!("the {option}")
-        }
-        other => other.to_owned(),
-    }
-}
-
-fn capitalise(s: &str) -> String {
+/// A name as it starts a label: "The Philippines".
+pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -296,53 +723,90 @@ fn capitalise(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn data() -> Dataset {
-        crate::load().expect("the real data validates")
+    fn chart(id: &str) -> Chart {
+        let b = crate::load().expect("the real data validates");
+        build(id, &b.data, &b.strings).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn labels(c: &Chart) -> Vec<&str> {
+        c.rows.iter().map(|r| r.full_label.as_str()).collect()
+    }
+
+    fn texts(c: &Chart, series: usize) -> Vec<Option<&str>> {
+        c.rows
+            .iter()
+            .map(|r| r.cells[series].shown().map(|s| s.value.text()))
+            .collect()
     }
 
     #[test]
-    fn trust_2024_is_ranked_with_japan_highlighted() {
-        let c = build("trust-2024", &data()).unwrap();
-        let labels: Vec<&str> = c.rows.iter().map(|r| r.label.as_str()).collect();
+    fn trust_2024_is_ranked_with_japan_highlighted_and_distrust_where_published() {
+        let c = chart("trust-2024");
         assert_eq!(
-            labels,
+            labels(&c),
             ["Japan", "United States", "European Union", "China", "India"]
         );
-        assert!(c.rows[0].highlight && c.rows[1..].iter().all(|r| !r.highlight));
-        assert_eq!(c.rows[0].cell.base, "all respondents");
-    }
-
-    #[test]
-    fn the_summary_sentence_is_built_from_the_numbers() {
-        let c = build("trust-2024", &data()).unwrap();
         assert_eq!(
-            c.summary,
-            "Japan is trusted by 58.9% of respondents, more than any other power; \
-             the United States by 42.4% and China by 24.8%."
+            texts(&c, 0),
+            [
+                Some("58.9"),
+                Some("42.4"),
+                Some("41.5"),
+                Some("24.8"),
+                Some("24.2")
+            ]
         );
+        assert_eq!(texts(&c, 1), [None, Some("37.6"), None, Some("50.1"), None]);
+        assert!(c.rows[0].highlight && c.rows[1..].iter().all(|r| !r.highlight));
     }
 
     #[test]
-    fn value_notes_name_what_they_are_about() {
-        let c = build("trust-2024", &data()).unwrap();
-        let japan = c
-            .notes
-            .iter()
-            .find(|n| n.about.as_deref() == Some("Japan"))
-            .expect("the Japan misprint note is on the chart");
-        assert_eq!(japan.kind, NoteKind::Conflict);
-        assert!(japan.text.contains("58.9"));
-        // Notes on other years or countries stay off this chart.
-        assert!(c
-            .notes
-            .iter()
-            .all(|n| n.about.as_deref() != Some("Cambodia")));
+    fn the_alignment_chart_never_fills_a_side_by_subtraction() {
+        let c = chart("alignment-by-country");
+        assert_eq!(c.kind, Kind::Diverging);
+        let row = |name: &str| c.rows.iter().find(|r| r.label == name).unwrap();
+        // Malaysia: only the China side was read.
+        assert_eq!(row("Malaysia 2024").cells[0].number(), Some(75.1));
+        assert_eq!(row("Malaysia 2024").cells[1], Cell::NotPublished);
+        // Myanmar: only the US side.
+        assert_eq!(row("Myanmar 2024").cells[0], Cell::NotPublished);
+        assert_eq!(row("ASEAN 2024").cells[0].number(), Some(50.5));
+        assert_eq!(c.rows.len(), 13);
+    }
+
+    #[test]
+    fn the_remainder_is_derived_and_marked_so() {
+        let c = chart("rivalry-response");
+        let last = c.rows.last().unwrap();
+        let Cell::Shown(s) = &last.cells[0] else {
+            panic!("remainder shown")
+        };
+        assert_eq!(s.value.text(), "16.1");
+        assert!(s.origin.is_none(), "a derived value cites no source");
+        assert!(last.full_label.contains("derived"));
+    }
+
+    #[test]
+    fn every_chart_builds_with_labels_that_fit_a_phone() {
+        for id in CHART_IDS {
+            let c = chart(id);
+            assert!(!c.rows.is_empty(), "{id}");
+            for r in &c.rows {
+                assert!(
+                    r.label.chars().count() <= 32,
+                    "{id}: label {:?} too long",
+                    r.label
+                );
+                assert_eq!(r.cells.len(), c.series.len(), "{id}");
+            }
+        }
     }
 
     #[test]
     fn an_unknown_chart_is_an_error() {
+        let b = crate::load().unwrap();
         assert_eq!(
-            build("nope", &data()).unwrap_err().to_string(),
+            build("nope", &b.data, &b.strings).unwrap_err().to_string(),
             "no chart has the id \"nope\""
         );
     }

@@ -1,5 +1,5 @@
-//! The report's data: the files in `data/`, embedded at compile time (this module is the only
-//! `include_str!` site), parsed with serde and validated into a `Dataset`.
+//! The report's data: the survey files in `data/`, parsed with serde and validated into a
+//! `Dataset`. `bundle` embeds the files; tests pass their own fixtures.
 
 pub mod model;
 pub mod raw;
@@ -23,17 +23,4 @@ pub struct Files<'a> {
     pub values: &'a str,
     pub sources: &'a str,
     pub notes: &'a str,
-}
-
-/// The files as they were when the crate was compiled.
-pub const EMBEDDED: Files<'static> = Files {
-    survey: include_str!("../../data/survey.toml"),
-    values: include_str!("../../data/values.csv"),
-    sources: include_str!("../../data/sources.toml"),
-    notes: include_str!("../../data/notes.toml"),
-};
-
-/// Parse and validate the embedded files, checking that each of `needs` finds its question.
-pub fn load(needs: &[Need]) -> Result<Dataset, Vec<Problem>> {
-    validate::build(&EMBEDDED, needs)
 }

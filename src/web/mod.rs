@@ -10,12 +10,13 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, HtmlCanvasElement, HtmlElement, ResizeObserver, ResizeObserverEntry,
+    Document, Element, HtmlCanvasElement, HtmlElement, IntersectionObserver,
+    IntersectionObserverEntry, IntersectionObserverInit, ResizeObserver, ResizeObserverEntry,
 };
 
-use crate::layout::{self, BarLayout};
-use crate::render::{self, Theme, DARK, LIGHT};
-use crate::spec::{self, BarChart, SpecError};
+use crate::layout::{self, ChartLayout};
+use crate::render::{self, Frame, Theme, DARK, LIGHT};
+use crate::spec::{self, Chart, SpecError};
 
 /// `<p id=report-status>`: the loading note, removed on success, replaced by the error.
 const STATUS_ID: &str = "report-status";
@@ -55,7 +56,7 @@ impl From<JsValue> for StartError {
 struct Mounted {
     container: HtmlElement,
     canvas: HtmlCanvasElement,
-    chart: BarChart,
+    chart: Chart,
     /// What it was last drawn at: (CSS width, devicePixelRatio, dark theme).
     drawn: (f64, f64, bool),
 }
@@ -89,7 +90,7 @@ pub fn start() {
 }
 
 async fn run() -> Result<(), StartError> {
-    let data = crate::load_snapshot().map_err(|e| StartError::Data(e.to_string()))?;
+    let snap = crate::load_snapshot().map_err(|e| StartError::Data(e.to_string()))?;
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
     // Canvas text uses whatever font is loaded when it is drawn.
     wasm_bindgen_futures::JsFuture::from(doc.fonts().ready()?).await?;
@@ -101,16 +102,22 @@ async fn run() -> Result<(), StartError> {
             continue;
         };
         let id = figure.get_attribute("data-chart").unwrap_or_default();
-        let chart = spec::build(&id, &data).map_err(StartError::Spec)?;
+        let chart = spec::build(&id, &snap.data, &snap.strings).map_err(StartError::Spec)?;
         let container: HtmlElement = figure
             .query_selector(".chart")?
             .ok_or_else(|| StartError::Browser(format!("figure {id:?} has no .chart slot")))?
             .dyn_into()
             .map_err(|_| StartError::Browser(format!("figure {id:?}: .chart is not an element")))?;
         let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
-        container.append_child(&canvas)?;
         let key = draw_key(&container);
         draw(&canvas, &chart, key.0, key.1, theme(key.2))?;
+        // The live chart takes the static one's place, at the same height: nothing moves.
+        match container.query_selector("svg.static-chart")? {
+            Some(svg) => svg.replace_with_with_node_1(&canvas)?,
+            None => {
+                container.append_child(&canvas)?;
+            }
+        }
         mounted.push(Mounted {
             container,
             canvas,
@@ -120,6 +127,51 @@ async fn run() -> Result<(), StartError> {
     }
     observe(&mounted)?;
     MOUNTED.with(|m| m.borrow_mut().extend(mounted));
+    follow_sections(&doc)?;
+    Ok(())
+}
+
+/// Mark the navigation link of the section the reader is in (`aria-current`).
+fn follow_sections(doc: &Document) -> Result<(), JsValue> {
+    let links = doc.query_selector_all("nav.toc a[href^=\"#\"]")?;
+    if links.length() == 0 {
+        return Ok(());
+    }
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(doc) = document() else { return };
+        for entry in entries.iter() {
+            let entry: IntersectionObserverEntry = entry.unchecked_into();
+            if !entry.is_intersecting() {
+                continue;
+            }
+            let href = format!("#{}", entry.target().id());
+            let Ok(links) = doc.query_selector_all("nav.toc a") else {
+                return;
+            };
+            for i in 0..links.length() {
+                let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                if link.get_attribute("href").as_deref() == Some(href.as_str()) {
+                    let _ = link.set_attribute("aria-current", "location");
+                } else {
+                    let _ = link.remove_attribute("aria-current");
+                }
+            }
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    // A thin band across the middle of the viewport: the section crossing it is current.
+    options.set_root_margin("-45% 0px -54% 0px");
+    let observer =
+        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)?;
+    on_change.forget();
+    let sections = doc.query_selector_all("main > section[id]")?;
+    for i in 0..sections.length() {
+        if let Some(section) = sections.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            observer.observe(&section);
+        }
+    }
     Ok(())
 }
 
@@ -127,15 +179,15 @@ async fn run() -> Result<(), StartError> {
 /// not) and draw. The CSS width is floored to whole device pixels so no resampling blurs it.
 pub fn draw(
     canvas: &HtmlCanvasElement,
-    chart: &BarChart,
+    chart: &Chart,
     css_width: f64,
     dpr: f64,
     theme: &Theme,
-) -> Result<BarLayout, JsValue> {
+) -> Result<ChartLayout, JsValue> {
     let css_width = css_width.max(layout::MIN_WIDTH);
     let device_w = (css_width * dpr).floor();
     let css_width = device_w / dpr;
-    let css_height = layout::height(chart.rows.len());
+    let css_height = layout::chart_height(chart);
     canvas.set_width(device_w as u32);
     canvas.set_height((css_height * dpr).round() as u32);
     let style = canvas.style();
@@ -144,7 +196,7 @@ pub fn draw(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
     let area = backend.into_drawing_area();
-    render::render(&area, chart, css_width, theme, dpr)
+    render::render(&area, chart, Frame::canvas(css_width, dpr), theme)
         .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))
 }
 
@@ -234,12 +286,12 @@ fn ready() {
 /// Show what went wrong in the page (the text and tables stay usable) and signal `error`.
 fn fail(message: &str) {
     if let Some(status) = document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
+        // The words come from the catalog, through the page, so they exist even when the
+        // data that carries the catalog could not be read.
+        let lead = status.get_attribute("data-failed").unwrap_or_default();
         let _ = status.set_attribute("role", "alert");
         let _ = status.class_list().add_1("error");
-        status.set_text_content(Some(&format!(
-            "The charts could not be drawn, but the text and the data tables below are complete. \
-             Reason: {message}"
-        )));
+        status.set_text_content(Some(&format!("{lead} {message}")));
     }
     set_state("error");
 }

@@ -1,0 +1,276 @@
+//! The message catalog: every user-visible string of the page, from `data/text.en.toml`
+//! (narrative, chart texts, short labels) and `data/ui.en.toml` (interface words). Numbers in
+//! the text are placeholders `{question/year/population/option}` filled from the data, so
+//! prose and charts cannot disagree; an unknown placeholder is an error, never a blank.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::{Dataset, Population};
+
+pub const TEXT_FILE: &str = "data/text.en.toml";
+pub const UI_FILE: &str = "data/ui.en.toml";
+
+/// `data/text.en.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextFile {
+    pub page: Page,
+    pub section: Vec<Section>,
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    pub chart: BTreeMap<String, ChartText>,
+    #[serde(default)]
+    pub label: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub title: String,
+    pub description: String,
+    pub kicker: String,
+    pub dek: String,
+    pub byline: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub nav: String,
+    pub heading: String,
+    pub claim: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartText {
+    pub title: String,
+    pub takeaway: String,
+    pub subtitle: String,
+}
+
+/// `data/ui.en.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiFile {
+    pub ui: Ui,
+}
+
+/// Interface words, including the few drawn inside charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub lang: String,
+    pub loading: String,
+    pub noscript: String,
+    pub failed: String,
+    pub nav_label: String,
+    pub not_published: String,
+    pub remainder: String,
+    pub derived: String,
+    pub notes: String,
+    pub source: String,
+    pub reported_by: String,
+    pub no_address: String,
+    pub data_caption: String,
+    pub base: String,
+    pub series_trust: String,
+    pub series_distrust: String,
+    pub series_economic: String,
+    pub series_political: String,
+    pub row_distrust_china: String,
+    pub row_asean: String,
+    pub row_essay_philippines: String,
+    pub side_china: String,
+    pub side_us: String,
+    pub method_respondents: String,
+    pub method_fieldwork: String,
+    pub method_languages: String,
+    pub method_weighting: String,
+    pub method_confirmed_by: String,
+    pub credits: String,
+    pub sources_cited: String,
+    pub conflicts_about: String,
+}
+
+/// What the charts and the page need from the catalog at run time (the prose stays native).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Strings {
+    pub charts: BTreeMap<String, ChartText>,
+    pub labels: BTreeMap<String, String>,
+    pub ui: Ui,
+}
+
+impl Strings {
+    /// The label to draw for an option: its short form where the catalog has one.
+    pub fn label<'a>(&'a self, option: &'a str) -> &'a str {
+        self.labels.get(option).map_or(option, String::as_str)
+    }
+}
+
+/// The catalog as the build reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub text: TextFile,
+    pub strings: Strings,
+}
+
+pub fn parse(text: &str, ui: &str) -> Result<Catalog, String> {
+    let text: TextFile = basic_toml::from_str(text).map_err(|e| format!("{TEXT_FILE}: {e}"))?;
+    let ui: UiFile = basic_toml::from_str(ui).map_err(|e| format!("{UI_FILE}: {e}"))?;
+    Ok(Catalog {
+        strings: Strings {
+            charts: text.chart.clone(),
+            labels: text.label.clone(),
+            ui: ui.ui,
+        },
+        text,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceholderError {
+    pub placeholder: String,
+    pub reason: &'static str,
+}
+
+impl fmt::Display for PlaceholderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "placeholder {{{}}}: {}", self.placeholder, self.reason)
+    }
+}
+
+/// A piece of catalog text: literal text, a `{placeholder}` or a `{{directive}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+    Directive(&'a str),
+    /// An opening brace that is never closed (the rest of the text).
+    Unclosed(&'a str),
+}
+
+pub fn tokens(template: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        if start > 0 {
+            out.push(Token::Text(&rest[..start]));
+        }
+        let (open, close) = if rest[start..].starts_with("{{") {
+            (2, "}}")
+        } else {
+            (1, "}")
+        };
+        let inner = &rest[start + open..];
+        let Some(len) = inner.find(close) else {
+            out.push(Token::Unclosed(inner));
+            return out;
+        };
+        out.push(if open == 2 {
+            Token::Directive(&inner[..len])
+        } else {
+            Token::Placeholder(&inner[..len])
+        });
+        rest = &inner[len + close.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Token::Text(rest));
+    }
+    out
+}
+
+/// Replace every `{question/year/population/option}` with the value as published. Directives
+/// (`{{...}}`) are kept as written. Collects every bad placeholder.
+pub fn fill(template: &str, data: &Dataset) -> Result<String, Vec<PlaceholderError>> {
+    let mut out = String::with_capacity(template.len());
+    let mut errors = Vec::new();
+    for t in tokens(template) {
+        match t {
+            Token::Text(s) => out.push_str(s),
+            Token::Directive(d) => {
+                out.push_str("{{");
+                out.push_str(d);
+                out.push_str("}}");
+            }
+            Token::Placeholder(key) => match lookup(key, data) {
+                Ok(v) => out.push_str(v),
+                Err(e) => errors.push(e),
+            },
+            Token::Unclosed(rest) => errors.push(PlaceholderError {
+                placeholder: rest.chars().take(40).collect(),
+                reason: "is not closed with }",
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The value a placeholder names, as published.
+pub fn lookup<'a>(key: &str, data: &'a Dataset) -> Result<&'a str, PlaceholderError> {
+    let fail = |reason| PlaceholderError {
+        placeholder: key.to_owned(),
+        reason,
+    };
+    let parts: Vec<&str> = key.splitn(4, '/').collect();
+    let [question, year, population, option] = parts[..] else {
+        return Err(fail("is not question/year/population/option"));
+    };
+    data.question(question)
+        .ok_or_else(|| fail("names no question in data/survey.toml"))?;
+    let year: u16 = year.parse().map_err(|_| fail("has no year"))?;
+    let population = Population::parse(population).ok_or_else(|| fail("names no population"))?;
+    data.cells(question, year, population)
+        .find(|v| v.option == option)
+        .map(|v| v.value.text())
+        .ok_or_else(|| fail("names no value in data/values.csv"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_with_values_as_published() {
+        let data = crate::load().unwrap().data;
+        assert_eq!(
+            fill("Japan: {trust/2024/ASEAN/Japan}%, {{figure:x}} kept", &data).unwrap(),
+            "Japan: 58.9%, {{figure:x}} kept"
+        );
+    }
+
+    #[test]
+    fn every_bad_placeholder_is_reported() {
+        let data = crate::load().unwrap().data;
+        let errors = fill(
+            "{trust/2024/ASEAN/Atlantis} and {trust/2019/ASEAN/Japan} and {nope}",
+            &data,
+        )
+        .unwrap_err();
+        let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "placeholder {trust/2024/ASEAN/Atlantis}: names no value in data/values.csv",
+                "placeholder {trust/2019/ASEAN/Japan}: names no value in data/values.csv",
+                "placeholder {nope}: is not question/year/population/option",
+            ]
+        );
+    }
+}

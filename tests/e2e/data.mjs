@@ -1,0 +1,29 @@
+// The data file as the tests' oracle, parsed independently of the Rust code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function csvRows(text) {
+  const rows = [];
+  for (const line of text.split(/\r?\n/).filter((l) => l.trim())) {
+    const cells = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) { cells.push(cell.trim()); cell = ''; }
+      else cell += c;
+    }
+    cells.push(cell.trim());
+    rows.push(cells);
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+
+/// "question/year/population/option" -> value as published.
+export function valuesByKey(root) {
+  const rows = csvRows(readFileSync(join(root, 'data/values.csv'), 'utf8'));
+  return new Map(rows.map((v) => [`${v.question}/${v.year}/${v.population}/${v.option}`, v.value]));
+}
