@@ -237,17 +237,24 @@ pub fn build(id: &str, data: &Dataset, strings: &Strings) -> Result<Chart, SpecE
         .find(|c| **c == id)
         .ok_or_else(|| SpecError::UnknownChart(id.to_owned()))?;
     let b = Builder { id, data, strings };
+    let ui = &strings.ui;
     match id {
         "trust-2024" => b.trust_2024(),
         "trust-trend" => b.trust_trend(),
         "china-distrust-reason" => b.china_distrust_reason(),
-        "japan-trust-reasons" => b.by_year("reasons_trust_japan", &[2024, 2025], 2024),
+        "japan-trust-reasons" => {
+            b.by_year("reasons_trust_japan", &[2024, 2025], 2024, &ui.row_answer)
+        }
         "rivalry-response" => b.rivalry_response(),
-        "third-party-partner" => b.by_year("preferred_third_party", &[2024, 2025], 2025),
+        "third-party-partner" => {
+            b.by_year("preferred_third_party", &[2024, 2025], 2025, &ui.row_power)
+        }
         "alignment-by-country" => b.alignment(),
-        "strategic-relevance" => b.by_year("strategic_relevance", &[2024, 2025], 2024),
+        "strategic-relevance" => {
+            b.by_year("strategic_relevance", &[2024, 2025], 2024, &ui.row_power)
+        }
         "influence" => b.influence(),
-        "travel-destination" => b.by_year("travel_destination", &[2024], 2024),
+        "travel-destination" => b.by_year("travel_destination", &[2024], 2024, &ui.row_answer),
         "live-work" => b.live_work(),
         _ => Err(SpecError::UnknownChart(id.to_owned())),
     }
@@ -412,7 +419,13 @@ impl<'a> Builder<'a> {
     }
 
     /// One question, one series per year, rows ranked by `rank_year`.
-    fn by_year(&self, q: &'static str, years: &[u16], rank_year: u16) -> Result<Chart, SpecError> {
+    fn by_year(
+        &self,
+        q: &'static str,
+        years: &[u16],
+        rank_year: u16,
+        header: &str,
+    ) -> Result<Chart, SpecError> {
         self.question(q)?;
         let defs: Vec<SeriesDef> = years
             .iter()
@@ -420,8 +433,7 @@ impl<'a> Builder<'a> {
             .collect();
         let rank_by = years.iter().position(|&y| y == rank_year).unwrap_or(0);
         let rows = self.option_rows(&defs, rank_by)?;
-        let header = self.question(q)?.title.clone();
-        self.finish(Kind::Bars, q, self.series(&defs), rows, header)
+        self.finish(Kind::Bars, q, self.series(&defs), rows, header.to_owned())
     }
 
     fn trust_2024(&self) -> Result<Chart, SpecError> {
@@ -452,12 +464,17 @@ impl<'a> Builder<'a> {
                     .into(),
             ));
         }
-        let header = self.question("trust")?.title.clone();
+        let header = self.strings.ui.row_power.clone();
         self.finish(Kind::Bars, "trust", self.series(&defs), rows, header)
     }
 
     fn trust_trend(&self) -> Result<Chart, SpecError> {
-        self.by_year("trust", &[2023, 2024, 2025], 2024)
+        self.by_year(
+            "trust",
+            &[2023, 2024, 2025],
+            2024,
+            &self.strings.ui.row_power,
+        )
     }
 
     fn china_distrust_reason(&self) -> Result<Chart, SpecError> {
@@ -492,7 +509,7 @@ impl<'a> Builder<'a> {
                 .collect(),
         );
         fear.highlight = false;
-        let header = self.question(reason_q)?.title.clone();
+        let header = self.strings.ui.row_measure.clone();
         self.finish(Kind::Bars, reason_q, series, vec![distrust, fear], header)
     }
 
@@ -521,7 +538,7 @@ impl<'a> Builder<'a> {
                 })],
             });
         }
-        let header = self.question(q)?.title.clone();
+        let header = self.strings.ui.row_answer.clone();
         self.finish(Kind::Bars, q, self.series(&defs), rows, header)
     }
 
@@ -587,7 +604,7 @@ impl<'a> Builder<'a> {
         {
             return Err(SpecError::NoValues(self.id, q, 2024));
         }
-        let header = self.question(q)?.title.clone();
+        let header = self.strings.ui.row_population.clone();
         self.finish(Kind::Diverging, q, series, rows, header)
     }
 
@@ -608,7 +625,7 @@ impl<'a> Builder<'a> {
             ),
         ];
         let rows = self.option_rows(&defs, 0)?;
-        let header = self.question("influential_economic_power")?.title.clone();
+        let header = self.strings.ui.row_power.clone();
         self.finish(
             Kind::Bars,
             "influential_economic_power",
@@ -638,7 +655,7 @@ impl<'a> Builder<'a> {
                 cells: vec![essay, Cell::NotPublished],
             });
         }
-        let header = self.question(q)?.title.clone();
+        let header = self.strings.ui.row_answer.clone();
         self.finish(Kind::Bars, q, self.series(&defs), rows, header)
     }
 }
