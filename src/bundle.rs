@@ -46,9 +46,16 @@ pub struct Bundle {
 }
 
 impl Bundle {
+    /// What the browser needs: everything but the notes and question wordings, which the
+    /// page carries as HTML already.
     pub fn snapshot(&self) -> Snapshot {
+        let mut data = self.data.clone();
+        data.notes.clear();
+        for q in &mut data.questions {
+            q.wording = None;
+        }
         Snapshot {
-            data: self.data.clone(),
+            data,
             strings: self.strings.clone(),
         }
     }

@@ -156,9 +156,14 @@ pub fn figure(chart: &Chart, bundle: &Bundle) -> Result<String, String> {
         .unwrap_or_else(|| escape(&chart.takeaway));
     let svg = render::svg(chart, STATIC_WIDTH, &LIGHT).replacen(
         "<svg ",
-        "<svg class=\"static-chart\" preserveAspectRatio=\"xMinYMin meet\" focusable=\"false\" ",
+        "<svg class=\"static-chart\" aria-hidden=\"true\" preserveAspectRatio=\"xMinYMin meet\" focusable=\"false\" ",
         1,
     );
+    let picker = if spec::COUNTRY_CHARTS.contains(&id) {
+        picker(id, ui)
+    } else {
+        String::new()
+    };
     let mut h = String::new();
     let _ = write!(
         h,
@@ -168,9 +173,13 @@ pub fn figure(chart: &Chart, bundle: &Bundle) -> Result<String, String> {
          <p class=\"chart-takeaway\" id=\"{id}-takeaway\">{takeaway}</p>\n\
          <p class=\"chart-subtitle\">{subtitle}</p>\n\
          </figcaption>\n\
-         <div class=\"chart\" aria-hidden=\"true\">{svg}</div>\n",
+         {picker}\
+         <div class=\"chart\" role=\"group\" aria-label=\"{title}: {label}\" aria-describedby=\"{id}-keys\">{svg}</div>\n\
+         <p class=\"visually-hidden\" id=\"{id}-keys\">{keys}</p>\n",
         title = escape(&chart.title),
         subtitle = escape(&chart.subtitle),
+        label = escape(&ui.chart_label),
+        keys = escape(&ui.chart_keys),
     );
     h.push_str(&table(chart, strings));
     h.push_str(&notes(chart, ui));
@@ -179,9 +188,32 @@ pub fn figure(chart: &Chart, bundle: &Bundle) -> Result<String, String> {
     Ok(h)
 }
 
+/// The country selector of a chart with per-country data. Disabled until the script that makes
+/// it work has started; hidden where there is no script.
+fn picker(id: &str, ui: &text::Ui) -> String {
+    let mut h = format!(
+        "<div class=\"picker\"><label for=\"{id}-country\">{}</label> \
+         <select id=\"{id}-country\" class=\"country-select\" disabled>\
+         <option value=\"\">{}</option>",
+        escape(&ui.country_label),
+        escape(&ui.country_all)
+    );
+    for code in spec::ASEAN_10 {
+        if let Some(c) = crate::data::Country::from_code(code) {
+            let _ = write!(
+                h,
+                "<option value=\"{code}\">{}</option>",
+                escape(&spec::capitalise(c.name()))
+            );
+        }
+    }
+    h.push_str("</select></div>\n");
+    h
+}
+
 /// The chart's data as a table: a row per chart row, a column per series, and the base of
 /// each row where the rows differ in who was asked.
-fn table(chart: &Chart, strings: &Strings) -> String {
+pub fn table(chart: &Chart, strings: &Strings) -> String {
     let ui = &strings.ui;
     let bases: Vec<Option<&str>> = chart
         .rows
@@ -461,7 +493,9 @@ pub fn body_html(bundle: &Bundle) -> Result<String, String> {
     let _ = write!(
         h,
         "<p id=\"report-status\" class=\"report-status\" role=\"status\" data-failed=\"{}\">{}</p>\n\
-         <noscript><p class=\"report-status\">{}</p></noscript>\n<main>\n",
+         <noscript><p class=\"report-status\">{}</p></noscript>\n\
+         <p id=\"url-note\" class=\"report-status url-note\" role=\"status\" hidden></p>\n\
+         <p id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></p>\n<main>\n",
         escape(&ui.failed),
         escape(&ui.loading),
         escape(&ui.noscript)

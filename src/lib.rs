@@ -9,7 +9,9 @@ pub mod layout;
 pub mod render;
 pub mod scale;
 pub mod spec;
+pub mod state;
 pub mod text;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -10,6 +10,7 @@ use crate::layout::{
     layout, Anchor, ChartLayout, Rect, LABEL_FONT_PX, SMALL_FONT_PX, VALUE_FONT_PX,
 };
 use crate::spec::{Cell, Chart, Kind};
+use crate::state::Point;
 
 /// System fonts only: nothing is downloaded.
 pub const FONT_STACK: &str =
@@ -119,11 +120,14 @@ pub fn bar_colour(theme: &Theme, chart: &Chart, row: usize, series: usize) -> RG
 
 /// Draw `chart` filling `area`, which is `css_width * dpr` device pixels wide. Every coordinate
 /// is rounded to whole device pixels so edges stay crisp at any devicePixelRatio.
+/// `focus` is the point keyboard focus is on: it gets a ring in the text colour (>= 3:1
+/// against the background and the bars' surroundings).
 pub fn render<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &Chart,
     frame: Frame,
     theme: &Theme,
+    focus: Option<Point>,
 ) -> Result<ChartLayout, DrawingAreaErrorKind<DB::ErrorType>> {
     let l = layout(chart, frame.css_width);
     let dpr = frame.dpr;
@@ -168,6 +172,13 @@ pub fn render<DB: DrawingBackend>(
         area.draw_text(&chart.series[0].label, &style, (px(left), px(y)))?;
         let style = font(LABEL_FONT_PX, true, theme.us, HPos::Left, VPos::Top);
         area.draw_text(&chart.series[1].label, &style, (px(right), px(y)))?;
+    }
+
+    // A chosen country's row in the forced choice sits on a band.
+    for (row, geom) in chart.rows.iter().zip(&l.rows) {
+        if row.highlight && chart.kind == Kind::Diverging {
+            area.draw(&fill(geom.band, theme.grid))?;
+        }
     }
 
     let multi = chart.series.len() > 1 && chart.kind == Kind::Bars;
@@ -227,8 +238,37 @@ pub fn render<DB: DrawingBackend>(
             theme.muted.filled(),
         ))?;
     }
+    if let Some(ring) = focus.and_then(|p| focus_ring(&l, p, value_px)) {
+        let w = (2.0 * dpr).round().max(2.0) as u32;
+        area.draw(&Rectangle::new(
+            [(px(ring.x0), px(ring.y0)), (px(ring.x1), px(ring.y1))],
+            theme.text.stroke_width(w),
+        ))?;
+    }
     area.present()?;
     Ok(l)
+}
+
+/// The ring around a focused point: its bar and value label, or its "not published" note.
+pub fn focus_ring(l: &ChartLayout, (row, series): Point, value_px: f64) -> Option<Rect> {
+    let bar = l.rows.get(row)?.bars.get(series)?;
+    const PAD: f64 = 3.0;
+    // Room for the label beside the bar: about 0.6 em per character of "58.9%" or "not published".
+    let label_w = value_px * 0.6 * if bar.rect.is_some() { 6.0 } else { 13.0 };
+    let (mut x0, mut x1) = match (bar.rect, bar.anchor) {
+        (Some(r), Anchor::Start) => (r.x0, bar.text_at.0 + label_w),
+        (Some(r), Anchor::End) => (bar.text_at.0 - label_w, r.x1),
+        (None, Anchor::Start) => (bar.text_at.0, bar.text_at.0 + label_w),
+        (None, Anchor::End) => (bar.text_at.0 - label_w, bar.text_at.0),
+    };
+    x0 = (x0 - PAD).max(1.0);
+    x1 = (x1 + PAD).min(l.width - 1.0);
+    Some(Rect {
+        x0,
+        y0: bar.lane.0 - PAD,
+        x1,
+        y1: bar.lane.1 + PAD,
+    })
 }
 
 /// The chart as a static SVG at `css_width`, for the page before (and without) script.
@@ -239,7 +279,7 @@ pub fn svg(chart: &Chart, css_width: f64, theme: &Theme) -> String {
         let size = (css_width as u32, height as u32);
         let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
         // Drawing into a String cannot fail.
-        let _ = render(&area, chart, Frame::svg(css_width), theme);
+        let _ = render(&area, chart, Frame::svg(css_width), theme, None);
     }
     out
 }
@@ -263,7 +303,7 @@ mod tests {
         let mut out = String::new();
         let l = {
             let area = SVGBackend::with_string(&mut out, (800, 1000)).into_drawing_area();
-            render(&area, &c, Frame::canvas(400.0, 2.0), &LIGHT).unwrap()
+            render(&area, &c, Frame::canvas(400.0, 2.0), &LIGHT, None).unwrap()
         };
         let japan = l.rows[0].bars[0].rect.unwrap();
         let w = ((japan.x1 * 2.0).round() - (japan.x0 * 2.0).round()) as i32;
@@ -299,6 +339,28 @@ mod tests {
         assert!(out.contains(&hex(LIGHT.china)));
         assert!(out.contains(&hex(LIGHT.us)));
         assert!(out.lines().any(|l| l.trim() == "75.1%"));
+    }
+
+    #[test]
+    fn the_focused_point_gets_a_ring_around_its_bar_and_label() {
+        let c = chart("trust-2024");
+        let l = layout(&c, 400.0);
+        let ring = focus_ring(&l, (0, 0), SMALL_FONT_PX).unwrap();
+        let bar = l.rows[0].bars[0].rect.unwrap();
+        assert!(ring.x0 < bar.x0 + 1.0 && ring.x1 > bar.x1 && ring.y0 < bar.y0 && ring.y1 > bar.y1);
+        assert!(ring.x1 <= l.width);
+        // A point not published is ringed too: the keyboard reaches it.
+        assert!(focus_ring(&l, (0, 1), SMALL_FONT_PX).is_some());
+        assert!(focus_ring(&l, (9, 0), SMALL_FONT_PX).is_none());
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (400, 400)).into_drawing_area();
+            render(&area, &c, Frame::svg(400.0), &LIGHT, Some((0, 0))).unwrap();
+        }
+        assert!(
+            out.contains("stroke=\"#1A1A1A\""),
+            "the ring is drawn in the text colour"
+        );
     }
 
     #[test]

@@ -209,34 +209,56 @@ pub enum SpecError {
 impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SpecError::UnknownChart(id) => write!(f, "no chart has the id {id:?}"),
-            SpecError::NoText(id) => {
-                write!(f, "chart {id:?} has no [chart.{id}] texts in {}", text::TEXT_FILE)
-            }
+            SpecError::UnknownChart(id) => write!(f, "no chart has the id \"{id}\""),
+            SpecError::NoText(id) => write!(
+                f,
+                "chart \"{id}\" has no [chart.{id}] texts in {}",
+                text::TEXT_FILE
+            ),
             SpecError::Placeholders(id, errors) => {
                 let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
                 write!(f, "{}: [chart.{id}]: {}", text::TEXT_FILE, list.join("; "))
             }
             SpecError::MissingQuestion(chart, q) => write!(
                 f,
-                "chart {chart:?} needs question {q:?}, which data/survey.toml does not define"
+                "chart \"{chart}\" needs question \"{q}\", which data/survey.toml does not define"
             ),
             SpecError::NoValues(chart, q, year) => write!(
                 f,
-                "chart {chart:?} needs ASEAN values of question {q:?} for {year}, and data/values.csv has none"
+                "chart \"{chart}\" needs ASEAN values of question \"{q}\" for {year}, and data/values.csv has none"
             ),
-            SpecError::Premise(chart, what) => write!(f, "chart {chart:?}: {what}"),
+            SpecError::Premise(chart, what) => write!(f, "chart \"{chart}\": {what}"),
         }
     }
 }
 
-/// Builds one chart from the data and the catalog.
+/// The charts that change with the reader's choice of country.
+pub const COUNTRY_CHARTS: &[&str] = &["trust-2024", "alignment-by-country"];
+
+/// Builds one chart from the data and the catalog, ASEAN-wide.
 pub fn build(id: &str, data: &Dataset, strings: &Strings) -> Result<Chart, SpecError> {
+    build_for(id, data, strings, None)
+}
+
+/// Builds one chart for a chosen country: trust-2024 adds the country's own figures beside the
+/// ASEAN-wide ones (not published where the survey's figures for it were not found), and the
+/// forced choice highlights the country's row. Other charts are ASEAN-wide only.
+pub fn build_for(
+    id: &str,
+    data: &Dataset,
+    strings: &Strings,
+    country: Option<Country>,
+) -> Result<Chart, SpecError> {
     let id: &'static str = CHART_IDS
         .iter()
         .find(|c| **c == id)
         .ok_or_else(|| SpecError::UnknownChart(id.to_owned()))?;
-    let b = Builder { id, data, strings };
+    let b = Builder {
+        id,
+        data,
+        strings,
+        country,
+    };
     let ui = &strings.ui;
     match id {
         "trust-2024" => b.trust_2024(),
@@ -264,6 +286,7 @@ struct Builder<'a> {
     id: &'static str,
     data: &'a Dataset,
     strings: &'a Strings,
+    country: Option<Country>,
 }
 
 /// One series: the values of one question and year.
@@ -438,19 +461,33 @@ impl<'a> Builder<'a> {
 
     fn trust_2024(&self) -> Result<Chart, SpecError> {
         let ui = &self.strings.ui;
-        let defs = [
-            self.def(ui.series_trust.clone(), "trust", 2024, true),
-            self.def(ui.series_distrust.clone(), "distrust", 2024, false),
-        ];
         self.question("distrust")?;
-        // Rows are the powers asked about for trust; distrust only where published.
+        // ASEAN-wide: trust and distrust. For a country: ASEAN-wide trust beside the country's.
+        let (defs, populations) = match self.country {
+            None => (
+                vec![
+                    self.def(ui.series_trust.clone(), "trust", 2024, true),
+                    self.def(ui.series_distrust.clone(), "distrust", 2024, false),
+                ],
+                [Population::Asean, Population::Asean],
+            ),
+            Some(c) => (
+                vec![
+                    self.def(ui.row_asean.clone(), "trust", 2024, false),
+                    self.def(capitalise(c.name()), "trust", 2024, true),
+                ],
+                [Population::Asean, Population::Country(c)],
+            ),
+        };
+        // Rows are the powers asked about ASEAN-wide; other cells only where published.
         let trust = self.asean("trust", 2024)?;
         let mut rows: Vec<Row> = trust
             .iter()
             .map(|v| {
                 let cells = defs
                     .iter()
-                    .map(|d| self.cell(d.question, d.year, Population::Asean, &v.option))
+                    .zip(populations)
+                    .map(|(d, p)| self.cell(d.question, d.year, p, &v.option))
                     .collect();
                 self.row(&v.option, cells)
             })
@@ -517,11 +554,15 @@ impl<'a> Builder<'a> {
         let q = "response_to_rivalry";
         let defs = [self.def("2024".into(), q, 2024, true)];
         let mut rows = self.option_rows(&defs, 0)?;
-        // Single choice: what the published options leave is shown as a remainder, derived here.
-        let sum: f64 = rows.iter().filter_map(|r| r.cells[0].number()).sum();
-        let remainder = ((100.0 - sum) * 10.0).round() / 10.0;
-        if remainder > 0.0 {
-            let text = format!("{remainder:.1}");
+        // Single choice: what the published options leave is shown as a remainder, derived
+        // here in tenths of a point (every option is published to one decimal).
+        let tenths: i64 = rows
+            .iter()
+            .filter_map(|r| r.cells[0].number())
+            .map(|v| (v * 10.0).round() as i64)
+            .sum();
+        let remainder = 1000 - tenths;
+        if remainder > 0 {
             rows.push(Row {
                 label: self.strings.ui.remainder.clone(),
                 full_label: format!(
@@ -530,10 +571,7 @@ impl<'a> Builder<'a> {
                 ),
                 highlight: false,
                 cells: vec![Cell::Shown(Shown {
-                    value: Published::parse(&text).ok_or(SpecError::Premise(
-                        self.id,
-                        format!("the remainder {text} is not a number"),
-                    ))?,
+                    value: Published::from_tenths(remainder),
                     origin: None,
                 })],
             });
@@ -590,7 +628,7 @@ impl<'a> Builder<'a> {
                     Row {
                         label: name.clone(),
                         full_label: name,
-                        highlight: false,
+                        highlight: self.country == Some(c),
                         cells,
                     },
                 )
@@ -727,13 +765,14 @@ fn source_line(data: &Dataset, shown: &[&Value]) -> SourceLine {
     }
 }
 
-/// A name as it starts a label: "The Philippines".
+/// A name as it starts a label: "The Philippines". Country and measure names are ASCII;
+/// anything else is left as it is (this keeps Unicode case tables out of the WASM).
 pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 #[cfg(test)]
@@ -817,6 +856,27 @@ mod tests {
                 assert_eq!(r.cells.len(), c.series.len(), "{id}");
             }
         }
+    }
+
+    #[test]
+    fn a_chosen_country_shows_its_own_figures_or_says_they_were_not_published() {
+        let b = crate::load().unwrap();
+        let th = Country::from_code("TH");
+        let c = build_for("trust-2024", &b.data, &b.strings, th).unwrap();
+        assert_eq!(c.series[1].label, "Thailand");
+        assert_eq!(c.rows[0].cells[1].number(), Some(65.1), "Japan in Thailand");
+        assert_eq!(c.rows[1].cells[1], Cell::NotPublished, "the US in Thailand");
+        let a = build_for("alignment-by-country", &b.data, &b.strings, th).unwrap();
+        let lit: Vec<&str> = a
+            .rows
+            .iter()
+            .filter(|r| r.highlight)
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(lit, ["Thailand 2024"]);
+        // Brunei: nothing on trust was found, and nothing is made up.
+        let bn = build_for("trust-2024", &b.data, &b.strings, Country::from_code("BN")).unwrap();
+        assert!(bn.rows.iter().all(|r| r.cells[1] == Cell::NotPublished));
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl Pixels {
 fn check(id: &str, css_width: f64, dpr: f64, theme: &Theme) {
     let chart = chart(id);
     let c = canvas();
-    let l = web::draw(&c, &chart, css_width, dpr, theme).unwrap();
+    let l = web::draw(&c, &chart, css_width, dpr, theme, None).unwrap();
 
     // The backing store is the CSS size times the devicePixelRatio.
     assert_eq!(c.width() as f64, (css_width * dpr).floor(), "{id}");
@@ -137,9 +137,9 @@ fn every_chart_matches_its_data_at_dpr_3_in_dark_mode() {
 fn redrawing_narrower_resizes_the_backing_store() {
     let chart = chart("trust-2024");
     let c = canvas();
-    web::draw(&c, &chart, 700.0, 2.0, &LIGHT).unwrap();
+    web::draw(&c, &chart, 700.0, 2.0, &LIGHT, None).unwrap();
     assert_eq!(c.width(), 1400);
-    let l = web::draw(&c, &chart, 320.0, 2.0, &LIGHT).unwrap();
+    let l = web::draw(&c, &chart, 320.0, 2.0, &LIGHT, None).unwrap();
     assert_eq!(c.width(), 640);
     assert_eq!(l.width, 320.0);
     c.remove();

@@ -105,8 +105,7 @@ impl Serialize for Country {
 impl<'de> Deserialize<'de> for Country {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
         let code = String::deserialize(d)?;
-        Country::from_code(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown country code {code:?}")))
+        Country::from_code(&code).ok_or_else(|| serde::de::Error::custom("unknown country code"))
     }
 }
 
@@ -185,6 +184,16 @@ impl Published {
     }
     pub fn number(&self) -> f64 {
         self.number
+    }
+    /// A value computed in code to one decimal, from tenths (no float parsing, no rounding
+    /// of a published figure: only ever used for a derived value).
+    pub fn from_tenths(tenths: i64) -> Published {
+        let sign = if tenths < 0 { "-" } else { "" };
+        let t = tenths.unsigned_abs();
+        Published {
+            text: format!("{sign}{}.{}", t / 10, t % 10),
+            number: tenths as f64 / 10.0,
+        }
     }
     /// Digits after the decimal point, as published.
     pub fn decimals(&self) -> usize {

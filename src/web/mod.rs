@@ -1,6 +1,7 @@
 //! The browser side, and the only module that names web_sys, js_sys, wasm_bindgen or
 //! plotters_canvas: start-up, the readiness signal, canvas sizing, listeners. No business
-//! logic: it asks `spec` what to draw and `render` to draw it.
+//! logic: DOM events become `state::Msg`s, `state::update` decides, and this module carries
+//! out the effects (redraw, tooltip, live region, URL).
 
 use std::cell::RefCell;
 use std::fmt;
@@ -10,13 +11,18 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, HtmlCanvasElement, HtmlElement, IntersectionObserver,
-    IntersectionObserverEntry, IntersectionObserverInit, ResizeObserver, ResizeObserverEntry,
+    Document, Element, Event, HtmlCanvasElement, HtmlElement, HtmlSelectElement,
+    IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, KeyboardEvent,
+    PointerEvent, ResizeObserver,
 };
 
+use crate::data::Country;
 use crate::layout::{self, ChartLayout};
 use crate::render::{self, Frame, Theme, DARK, LIGHT};
 use crate::spec::{self, Chart, SpecError};
+use crate::state::{self, Effects, Key, Msg, Point, State};
+use crate::url::{self, Issue, UrlState};
+use crate::Snapshot;
 
 /// `<p id=report-status>`: the loading note, removed on success, replaced by the error.
 const STATUS_ID: &str = "report-status";
@@ -47,22 +53,32 @@ impl From<JsValue> for StartError {
                     v.dyn_ref::<js_sys::Error>()
                         .map(|e| String::from(e.message()))
                 })
-                .unwrap_or_else(|| format!("{v:?}")),
+                .unwrap_or_else(|| "an unexpected browser error".into()),
         )
     }
 }
 
-/// A chart drawn on the page, kept for redraws.
+/// A chart on the page, kept for redraws and hit-testing.
 struct Mounted {
+    id: &'static str,
+    figure: Element,
     container: HtmlElement,
     canvas: HtmlCanvasElement,
+    tooltip: HtmlElement,
     chart: Chart,
-    /// What it was last drawn at: (CSS width, devicePixelRatio, dark theme).
-    drawn: (f64, f64, bool),
+    /// What it was last drawn at: (CSS width, devicePixelRatio, dark theme, focused point).
+    drawn: (f64, f64, bool, Option<Point>),
+    layout: ChartLayout,
+}
+
+struct App {
+    snap: Snapshot,
+    state: State,
+    charts: Vec<Mounted>,
 }
 
 thread_local! {
-    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen(start)]
@@ -92,25 +108,42 @@ pub fn start() {
 async fn run() -> Result<(), StartError> {
     let snap = crate::load_snapshot().map_err(|e| StartError::Data(e.to_string()))?;
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
+    let window = web_sys::window().ok_or_else(|| StartError::Browser("no window".into()))?;
     // Canvas text uses whatever font is loaded when it is drawn.
     wasm_bindgen_futures::JsFuture::from(doc.fonts().ready()?).await?;
 
+    let location = window.location();
+    let (from_url, issues) = url::parse(
+        &location.search().unwrap_or_default(),
+        &location.hash().unwrap_or_default(),
+    );
+    let mut state = State {
+        country: from_url.country,
+        section: from_url.section.map(str::to_owned),
+        ..State::default()
+    };
+
     let figures = doc.query_selector_all("figure[data-chart]")?;
-    let mut mounted = Vec::new();
+    let mut charts = Vec::new();
     for i in 0..figures.length() {
         let Some(figure) = figures.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        let id = figure.get_attribute("data-chart").unwrap_or_default();
-        let chart = spec::build(&id, &snap.data, &snap.strings).map_err(StartError::Spec)?;
+        let id_text = figure.get_attribute("data-chart").unwrap_or_default();
+        let id: &'static str = spec::CHART_IDS
+            .iter()
+            .find(|c| **c == id_text)
+            .ok_or_else(|| StartError::Spec(SpecError::UnknownChart(id_text.clone())))?;
+        let chart = spec::build_for(id, &snap.data, &snap.strings, state.country)
+            .map_err(StartError::Spec)?;
         let container: HtmlElement = figure
             .query_selector(".chart")?
-            .ok_or_else(|| StartError::Browser(format!("figure {id:?} has no .chart slot")))?
-            .dyn_into()
-            .map_err(|_| StartError::Browser(format!("figure {id:?}: .chart is not an element")))?;
+            .ok_or_else(|| StartError::Browser(format!("figure \"{id}\" has no .chart slot")))?
+            .unchecked_into();
         let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
-        let key = draw_key(&container);
-        draw(&canvas, &chart, key.0, key.1, theme(key.2))?;
+        canvas.set_attribute("aria-hidden", "true")?;
+        let key = draw_key(&container, None);
+        let layout = draw(&canvas, &chart, key.0, key.1, theme(key.2), None)?;
         // The live chart takes the static one's place, at the same height: nothing moves.
         match container.query_selector("svg.static-chart")? {
             Some(svg) => svg.replace_with_with_node_1(&canvas)?,
@@ -118,61 +151,129 @@ async fn run() -> Result<(), StartError> {
                 container.append_child(&canvas)?;
             }
         }
-        mounted.push(Mounted {
+        let tooltip: HtmlElement = doc.create_element("div")?.unchecked_into();
+        tooltip.set_class_name("tooltip");
+        tooltip.set_attribute("aria-hidden", "true")?;
+        tooltip.set_hidden(true);
+        container.append_child(&tooltip)?;
+        container.set_tab_index(0);
+        charts.push(Mounted {
+            id,
+            figure,
             container,
             canvas,
+            tooltip,
             chart,
             drawn: key,
+            layout,
         });
     }
-    observe(&mounted)?;
-    MOUNTED.with(|m| m.borrow_mut().extend(mounted));
+    if from_url.country.is_some() {
+        sync_selects(&doc, state.country);
+        for m in charts
+            .iter()
+            .filter(|m| spec::COUNTRY_CHARTS.contains(&m.id))
+        {
+            replace_table(m, &snap)?;
+        }
+    }
+    for (i, m) in charts.iter().enumerate() {
+        listen_chart(i, m)?;
+    }
+    let focus_chart = from_url
+        .chart
+        .and_then(|id| charts.iter().position(|m| m.id == id));
+    state.chart = focus_chart;
+    APP.with(|a| {
+        *a.borrow_mut() = Some(App {
+            snap,
+            state,
+            charts,
+        })
+    });
+    listen_page(&doc)?;
+    show_url_issues(&doc, &issues)?;
     follow_sections(&doc)?;
+    if let Some(i) = focus_chart {
+        with_app(|app| {
+            let m = &app.charts[i];
+            m.figure.scroll_into_view();
+            let _ = m.container.focus();
+        });
+    }
     Ok(())
 }
 
-/// Mark the navigation link of the section the reader is in (`aria-current`).
-fn follow_sections(doc: &Document) -> Result<(), JsValue> {
-    let links = doc.query_selector_all("nav.toc a[href^=\"#\"]")?;
-    if links.length() == 0 {
-        return Ok(());
-    }
-    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let Some(doc) = document() else { return };
-        for entry in entries.iter() {
-            let entry: IntersectionObserverEntry = entry.unchecked_into();
-            if !entry.is_intersecting() {
-                continue;
-            }
-            let href = format!("#{}", entry.target().id());
-            let Ok(links) = doc.query_selector_all("nav.toc a") else {
-                return;
-            };
-            for i in 0..links.length() {
-                let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                    continue;
-                };
-                if link.get_attribute("href").as_deref() == Some(href.as_str()) {
-                    let _ = link.set_attribute("aria-current", "location");
-                } else {
-                    let _ = link.remove_attribute("aria-current");
-                }
-            }
-        }
+fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|a| a.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+/// Run a message through `update` and carry out its effects.
+fn dispatch(msg: Msg) {
+    with_app(|app| {
+        let charts = &app.charts;
+        let fx = state::update(&mut app.state, msg, |i| {
+            charts.get(i).map_or(1, |m| m.chart.series.len())
+        });
+        apply(app, fx);
     });
-    let options = IntersectionObserverInit::new();
-    // A thin band across the middle of the viewport: the section crossing it is current.
-    options.set_root_margin("-45% 0px -54% 0px");
-    let observer =
-        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)?;
-    on_change.forget();
-    let sections = doc.query_selector_all("main > section[id]")?;
-    for i in 0..sections.length() {
-        if let Some(section) = sections.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            observer.observe(&section);
+}
+
+fn apply(app: &mut App, fx: Effects) {
+    if fx.rebuild {
+        if let Some(doc) = document() {
+            sync_selects(&doc, app.state.country);
+        }
+        for m in app
+            .charts
+            .iter_mut()
+            .filter(|m| spec::COUNTRY_CHARTS.contains(&m.id))
+        {
+            match spec::build_for(m.id, &app.snap.data, &app.snap.strings, app.state.country) {
+                Ok(chart) => m.chart = chart,
+                Err(e) => web_sys::console::error_1(&JsValue::from_str(&e.to_string())),
+            }
+            // Force a redraw: the data changed, not the size.
+            m.drawn.0 = -1.0;
+            if let Err(e) = replace_table(m, &app.snap) {
+                web_sys::console::error_1(&e);
+            }
         }
     }
-    Ok(())
+    let focus = app.state.focus;
+    for (i, m) in app.charts.iter_mut().enumerate() {
+        let point = focus.filter(|f| f.0 == i).and_then(|f| f.1);
+        redraw(m, point);
+    }
+    if let (Some(p), Some((chart, _))) = (fx.announce, app.state.focus) {
+        if let (Some(m), Some(el)) = (
+            app.charts.get(chart),
+            document().and_then(|d| d.get_element_by_id("announcer")),
+        ) {
+            let text = state::describe(&m.chart, p, &app.snap.strings.ui).unwrap_or_default();
+            el.set_text_content(Some(&text));
+        }
+    }
+    sync_tooltips(app);
+    sync_nav(app.state.section.as_deref());
+    if fx.url {
+        write_url(app);
+    }
+}
+
+/// Redraw a chart if its size, scale, colour scheme or focused point changed.
+fn redraw(m: &mut Mounted, point: Option<Point>) {
+    let key = draw_key(&m.container, point);
+    if key == m.drawn {
+        return;
+    }
+    match draw(&m.canvas, &m.chart, key.0, key.1, theme(key.2), point) {
+        Ok(layout) => {
+            m.layout = layout;
+            m.drawn = key;
+        }
+        Err(e) => web_sys::console::error_1(&e),
+    }
 }
 
 /// Size the canvas backing store to the CSS size times devicePixelRatio (plotters-canvas does
@@ -183,6 +284,7 @@ pub fn draw(
     css_width: f64,
     dpr: f64,
     theme: &Theme,
+    focus: Option<Point>,
 ) -> Result<ChartLayout, JsValue> {
     let css_width = css_width.max(layout::MIN_WIDTH);
     let device_w = (css_width * dpr).floor();
@@ -196,20 +298,20 @@ pub fn draw(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
     let area = backend.into_drawing_area();
-    render::render(&area, chart, Frame::canvas(css_width, dpr), theme)
+    render::render(&area, chart, Frame::canvas(css_width, dpr), theme, focus)
         .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))
 }
 
-/// What a chart should be drawn at now: its container's CSS width, the devicePixelRatio and
-/// whether the reader prefers a dark scheme.
-fn draw_key(container: &HtmlElement) -> (f64, f64, bool) {
+/// What a chart should be drawn at now: its container's CSS width, the devicePixelRatio,
+/// whether the reader prefers a dark scheme, and the focused point.
+fn draw_key(container: &HtmlElement, point: Option<Point>) -> (f64, f64, bool, Option<Point>) {
     let width = container.get_bounding_client_rect().width();
     let window = web_sys::window();
     let dpr = window.as_ref().map_or(1.0, |w| w.device_pixel_ratio());
     let dark = window
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches());
-    (width, dpr, dark)
+    (width, dpr, dark, point)
 }
 
 fn theme(dark: bool) -> &'static Theme {
@@ -220,50 +322,324 @@ fn theme(dark: bool) -> &'static Theme {
     }
 }
 
-/// Redraw a chart when its container changes size, the colour scheme changes, or the
-/// devicePixelRatio changes (zoom, or a window moved to another screen).
-fn observe(mounted: &[Mounted]) -> Result<(), JsValue> {
-    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
-        for entry in entries.iter() {
-            let entry: ResizeObserverEntry = entry.unchecked_into();
-            redraw(Some(&entry.target()));
-        }
-    });
-    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
-    on_resize.forget();
-    for m in mounted {
-        observer.observe(&m.container);
-    }
+/// Where the pointer is on a chart, in the canvas's CSS pixels.
+fn point_at(i: usize, e: &PointerEvent) -> Option<Point> {
+    with_app(|app| {
+        let m = app.charts.get(i)?;
+        let r = m.canvas.get_bounding_client_rect();
+        m.layout.hit(
+            f64::from(e.client_x()) - r.left(),
+            f64::from(e.client_y()) - r.top(),
+        )
+    })
+    .flatten()
+}
 
-    let window = web_sys::window().ok_or("no window")?;
-    let on_change = Closure::<dyn FnMut()>::new(|| redraw(None));
-    if let Some(q) = window.match_media("(prefers-color-scheme: dark)")? {
-        q.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())?;
-    }
-    // Any devicePixelRatio change fires a window resize too, where the key comparison in
-    // `redraw` skips charts that are already right.
-    window.add_event_listener_with_callback("resize", on_change.as_ref().unchecked_ref())?;
-    on_change.forget();
+fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    kind: &str,
+    f: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut(E)>::new(f);
+    target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+    closure.forget();
     Ok(())
 }
 
-/// Redraw the chart in `target` (or every chart) if what it should be drawn at has changed.
-fn redraw(target: Option<&Element>) {
-    MOUNTED.with(|m| {
-        for chart in m.borrow_mut().iter_mut() {
-            if target.is_some_and(|t| *t != *chart.container) {
-                continue;
+fn listen_chart(i: usize, m: &Mounted) -> Result<(), JsValue> {
+    let c: &web_sys::EventTarget = m.container.as_ref();
+    on(c, "focus", move |_: Event| {
+        dispatch(Msg::Focus { chart: i })
+    })?;
+    on(c, "blur", move |_: Event| dispatch(Msg::Blur { chart: i }))?;
+    on(c, "keydown", move |e: KeyboardEvent| {
+        let key = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Key::Next,
+            "ArrowLeft" | "ArrowUp" => Key::Previous,
+            "Home" => Key::First,
+            "End" => Key::Last,
+            "Escape" => Key::Escape,
+            _ => return,
+        };
+        // The keys move within the chart instead of scrolling the page; Tab is left alone.
+        e.prevent_default();
+        let points = with_app(|app| app.charts.get(i).map_or(0, |m| state::points(&m.chart)));
+        dispatch(Msg::Key {
+            chart: i,
+            key,
+            points: points.unwrap_or(0),
+        });
+    })?;
+    let tooltip = m.tooltip.clone();
+    on(c, "pointermove", move |e: PointerEvent| {
+        if e.pointer_type() == "touch" {
+            return;
+        }
+        // Over the tooltip itself: keep it (it is hoverable).
+        let on_tip = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|n| tooltip.contains(Some(&n)));
+        let at = if on_tip { None } else { point_at(i, &e) };
+        dispatch(Msg::Hover { chart: i, at });
+    })?;
+    on(c, "pointerleave", move |_: PointerEvent| {
+        dispatch(Msg::Leave { chart: i })
+    })?;
+    on(c, "pointerdown", move |e: PointerEvent| {
+        if e.pointer_type() == "touch" {
+            // No preventDefault: a tap never blocks scrolling.
+            dispatch(Msg::Tap {
+                chart: i,
+                at: point_at(i, &e),
+            });
+        }
+    })?;
+    Ok(())
+}
+
+/// Page-wide listeners; called once the app exists.
+fn listen_page(doc: &Document) -> Result<(), JsValue> {
+    let d: &web_sys::EventTarget = doc.as_ref();
+    on(d, "keydown", |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            dispatch(Msg::Dismiss);
+        }
+    })?;
+    on(d, "pointerdown", |e: PointerEvent| {
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest(".chart").ok().flatten())
+            .is_some();
+        if !inside {
+            dispatch(Msg::TapOutside);
+        }
+    })?;
+    let selects = doc.query_selector_all("select.country-select")?;
+    for i in 0..selects.length() {
+        let Some(select) = selects
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
+        else {
+            continue;
+        };
+        select.set_disabled(false);
+        let s = select.clone();
+        on(select.as_ref(), "change", move |_: Event| {
+            dispatch(Msg::SelectCountry(Country::from_code(&s.value())));
+        })?;
+    }
+
+    // Redraw a chart when its container changes size, the colour scheme changes, or the
+    // devicePixelRatio changes (zoom, or a window moved to another screen).
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|_: js_sys::Array| {
+        with_app(|app| apply(app, Effects::default()));
+    });
+    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    on_resize.forget();
+    with_app(|app| {
+        for m in &app.charts {
+            observer.observe(&m.container);
+        }
+    });
+    let window = web_sys::window().ok_or("no window")?;
+    if let Some(q) = window.match_media("(prefers-color-scheme: dark)")? {
+        on(q.as_ref(), "change", |_: Event| {
+            with_app(|app| apply(app, Effects::default()));
+        })?;
+    }
+    on(window.as_ref(), "resize", |_: Event| {
+        with_app(|app| apply(app, Effects::default()));
+    })?;
+    Ok(())
+}
+
+/// Every country selector shows the current choice.
+fn sync_selects(doc: &Document, country: Option<Country>) {
+    let value = country.map_or("", |c| c.code());
+    if let Ok(selects) = doc.query_selector_all("select.country-select") {
+        for i in 0..selects.length() {
+            if let Some(s) = selects
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
+            {
+                s.set_value(value);
             }
-            let key = draw_key(&chart.container);
-            if key == chart.drawn {
-                continue;
+        }
+    }
+}
+
+/// The table under a chart follows the chart (the country's column appears and goes).
+fn replace_table(m: &Mounted, snap: &Snapshot) -> Result<(), JsValue> {
+    if let Some(table) = m.figure.query_selector("table.data-table")? {
+        // Built by the same escaping code as the static page; nothing here comes from the URL
+        // but a country already matched against the fixed list.
+        table.set_outer_html(&crate::html::table(&m.chart, &snap.strings));
+    }
+    Ok(())
+}
+
+fn sync_tooltips(app: &App) {
+    for (i, m) in app.charts.iter().enumerate() {
+        let tip = app.state.tip.filter(|t| t.chart == i);
+        let text = tip.and_then(|t| state::describe(&m.chart, t.point, &app.snap.strings.ui));
+        match (tip, text) {
+            (Some(t), Some(text)) => {
+                m.tooltip.set_text_content(Some(&text));
+                m.tooltip.set_hidden(false);
+                let (x, y) = tip_position(m, t.point);
+                let style = m.tooltip.style();
+                let _ = style.set_property("left", &format!("{x}px"));
+                let _ = style.set_property("top", &format!("{y}px"));
             }
-            match draw(&chart.canvas, &chart.chart, key.0, key.1, theme(key.2)) {
-                Ok(_) => chart.drawn = key,
-                Err(e) => web_sys::console::error_1(&e),
+            _ => m.tooltip.set_hidden(true),
+        }
+    }
+}
+
+/// Just below the point's lane, kept inside the chart's width.
+fn tip_position(m: &Mounted, (row, series): Point) -> (f64, f64) {
+    let Some(bar) = m.layout.rows.get(row).and_then(|r| r.bars.get(series)) else {
+        return (0.0, 0.0);
+    };
+    let width = m.tooltip.offset_width() as f64;
+    let x = bar
+        .rect
+        .map_or(bar.text_at.0, |r| (r.x0 + r.x1) / 2.0 - width / 2.0);
+    let x = x.clamp(0.0, (m.layout.width - width).max(0.0));
+    (x.round(), (bar.lane.1 + 6.0).round())
+}
+
+fn sync_nav(section: Option<&str>) {
+    let Some(doc) = document() else { return };
+    let Ok(links) = doc.query_selector_all("nav.toc a") else {
+        return;
+    };
+    let current = section.map(|s| format!("#{s}"));
+    for i in 0..links.length() {
+        let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if link.get_attribute("href") == current {
+            let _ = link.set_attribute("aria-current", "location");
+        } else {
+            let _ = link.remove_attribute("aria-current");
+        }
+    }
+}
+
+fn write_url(app: &App) {
+    let state = UrlState {
+        country: app.state.country,
+        chart: app
+            .state
+            .chart
+            .and_then(|i| app.charts.get(i))
+            .map(|m| m.id),
+        section: app
+            .state
+            .section
+            .as_deref()
+            .and_then(|s| crate::bundle::SECTIONS.iter().find(|x| **x == s).copied()),
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    // Keep parameters that belong to others (embed, theme, pym's childId) as they are.
+    let kept: Vec<String> = window
+        .location()
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("country=") && !p.starts_with("chart="))
+        .map(str::to_owned)
+        .collect();
+    let ours = url::print(&state);
+    let (query, hash) = ours
+        .split_once('#')
+        .map_or((ours.as_str(), ""), |(q, h)| (q, h));
+    let mut params: Vec<String> = kept;
+    params.extend(
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned),
+    );
+    let mut href = path;
+    if !params.is_empty() {
+        href.push('?');
+        href.push_str(&params.join("&"));
+    }
+    if !hash.is_empty() {
+        href.push('#');
+        href.push_str(hash);
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+    }
+}
+
+/// A short, visible note for each URL parameter that could not be used; its text is set as
+/// text, never as HTML.
+fn show_url_issues(doc: &Document, issues: &[Issue]) -> Result<(), JsValue> {
+    if issues.is_empty() {
+        return Ok(());
+    }
+    let Some(note) = doc.get_element_by_id("url-note") else {
+        return Ok(());
+    };
+    let lines: Vec<String> = with_app(|app| {
+        let ui = &app.snap.strings.ui;
+        issues
+            .iter()
+            .map(|i| match i {
+                Issue::UnknownCountry(v) => format!("{} “{v}”.", ui.url_unknown_country),
+                Issue::UnknownChart(v) => format!("{} “{v}”.", ui.url_unknown_chart),
+                Issue::UnknownSection(v) => format!("{} “{v}”.", ui.url_unknown_section),
+            })
+            .collect()
+    })
+    .unwrap_or_default();
+    let dismiss = with_app(|app| app.snap.strings.ui.dismiss.clone()).unwrap_or_default();
+    note.set_text_content(Some(&lines.join(" ")));
+    let button: HtmlElement = doc.create_element("button")?.unchecked_into();
+    button.set_text_content(Some(&dismiss));
+    button.set_class_name("dismiss");
+    let n = note.clone();
+    on(button.as_ref(), "click", move |_: Event| {
+        let _ = n.set_attribute("hidden", "");
+    })?;
+    note.append_child(&button)?;
+    note.remove_attribute("hidden")?;
+    Ok(())
+}
+
+/// Tell `state` which section the reader is in (the one crossing the middle of the viewport).
+fn follow_sections(doc: &Document) -> Result<(), JsValue> {
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        for entry in entries.iter() {
+            let entry: IntersectionObserverEntry = entry.unchecked_into();
+            if entry.is_intersecting() {
+                dispatch(Msg::SectionSeen(entry.target().id()));
             }
         }
     });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin("-45% 0px -54% 0px");
+    let observer =
+        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)?;
+    on_change.forget();
+    let sections = doc.query_selector_all("main > section[id]")?;
+    for i in 0..sections.length() {
+        if let Some(section) = sections.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            observer.observe(&section);
+        }
+    }
+    Ok(())
 }
 
 fn document() -> Option<Document> {

@@ -1,0 +1,185 @@
+//! The page's URL parameters, parsed and printed: `?country=TH&chart=alignment-by-country
+//! #politics`. Parse only, produce only: nothing from a URL reaches the page except through
+//! these types, and an unknown or malformed value is dropped with an issue the page shows.
+
+use crate::bundle::SECTIONS;
+use crate::data::Country;
+use crate::spec::CHART_IDS;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlState {
+    pub country: Option<Country>,
+    pub chart: Option<&'static str>,
+    pub section: Option<&'static str>,
+}
+
+/// A parameter that was given but could not be used. The values are kept short and are only
+/// ever shown as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issue {
+    UnknownCountry(String),
+    UnknownChart(String),
+    UnknownSection(String),
+}
+
+const MAX_SHOWN: usize = 24;
+
+fn shown(value: &str) -> String {
+    value.chars().take(MAX_SHOWN).collect()
+}
+
+/// Percent-decoding of a query value (`+` is a space); invalid escapes stay as they are.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let digit = |b: u8| char::from(b).to_digit(16);
+                match (digit(bytes[i + 1]), digit(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Parse `location.search` (with or without `?`) and `location.hash` (with or without `#`).
+pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
+    let mut state = UrlState::default();
+    let mut issues = Vec::new();
+    for pair in search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value);
+        match key {
+            "country" => {
+                let code = value.trim().to_ascii_uppercase();
+                if code == "ASEAN" || code.is_empty() {
+                    state.country = None;
+                } else {
+                    match Country::from_code(&code).filter(|c| c.code() != "TL") {
+                        Some(c) => state.country = Some(c),
+                        None => issues.push(Issue::UnknownCountry(shown(&value))),
+                    }
+                }
+            }
+            "chart" => match CHART_IDS.iter().find(|c| **c == value) {
+                Some(id) => state.chart = Some(id),
+                None => issues.push(Issue::UnknownChart(shown(&value))),
+            },
+            // Other parameters belong to others (embed, theme, pym's childId...).
+            _ => {}
+        }
+    }
+    let hash = decode(hash.trim_start_matches('#'));
+    if !hash.is_empty() {
+        match SECTIONS.iter().find(|s| **s == hash) {
+            Some(s) => state.section = Some(s),
+            // A figure's own anchor is a fine place to land; anything else is reported.
+            None if hash.starts_with("chart-") => {}
+            None => issues.push(Issue::UnknownSection(shown(&hash))),
+        }
+    }
+    (state, issues)
+}
+
+/// The query and hash for a state: `?country=TH&chart=ID#section`, parameters omitted when at
+/// their defaults. Everything printed is from a fixed list, so nothing needs escaping.
+pub fn print(state: &UrlState) -> String {
+    let mut params = Vec::new();
+    if let Some(c) = state.country {
+        params.push(format!("country={}", c.code()));
+    }
+    if let Some(id) = state.chart {
+        params.push(format!("chart={id}"));
+    }
+    let mut out = String::new();
+    if !params.is_empty() {
+        out.push('?');
+        out.push_str(&params.join("&"));
+    }
+    if let Some(s) = state.section {
+        out.push('#');
+        out.push_str(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_url_restores_country_chart_and_section() {
+        let (s, issues) = parse("?country=th&chart=alignment-by-country", "#politics");
+        assert!(issues.is_empty());
+        assert_eq!(s.country.unwrap().code(), "TH");
+        assert_eq!(s.chart, Some("alignment-by-country"));
+        assert_eq!(s.section, Some("politics"));
+        assert_eq!(print(&s), "?country=TH&chart=alignment-by-country#politics");
+    }
+
+    #[test]
+    fn printing_then_parsing_gives_the_same_state() {
+        let s = UrlState {
+            country: Country::from_code("VN"),
+            chart: Some("trust-2024"),
+            section: Some("trust"),
+        };
+        assert_eq!(parse(print(&s).split('#').next().unwrap(), "#trust").0, s);
+        assert_eq!(print(&UrlState::default()), "");
+    }
+
+    #[test]
+    fn unknown_or_malformed_values_fall_back_with_an_issue() {
+        let (s, issues) = parse(
+            "?country=%3Cscript%3Ealert(1)%3C%2Fscript%3E&chart=nope",
+            "#nowhere",
+        );
+        assert_eq!(s, UrlState::default());
+        assert_eq!(
+            issues,
+            [
+                Issue::UnknownCountry("<script>alert(1)</script".into()),
+                Issue::UnknownChart("nope".into()),
+                Issue::UnknownSection("nowhere".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn asean_and_empty_mean_the_default_and_others_parameters_are_ignored() {
+        let (s, issues) = parse("embed=trust-2024&country=ASEAN&childId=x&theme=dark", "");
+        assert_eq!(s, UrlState::default());
+        assert!(issues.is_empty());
+        assert_eq!(parse("?country=", "").0.country, None);
+    }
+
+    #[test]
+    fn timor_leste_is_outside_the_averages_and_not_selectable() {
+        assert_eq!(
+            parse("?country=TL", "").1,
+            [Issue::UnknownCountry("TL".into())]
+        );
+    }
+
+    #[test]
+    fn decoding_survives_broken_escapes() {
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("a+b%20c"), "a b c");
+    }
+}
