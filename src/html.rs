@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use crate::bundle::Bundle;
 use crate::data::NoteKind;
+use crate::embed;
 use crate::render::{self, LIGHT};
 use crate::spec::{self, Cell, Chart, SourceLink};
 use crate::text::{self, Strings, Token};
@@ -79,7 +80,7 @@ pub fn inline(template: &str, bundle: &Bundle) -> Result<String, String> {
 }
 
 /// A section body: paragraphs separated by blank lines, directive lines placing blocks.
-fn body(section: &str, bundle: &Bundle) -> Result<String, String> {
+fn body(section: &str, bundle: &Bundle, section_id: &str) -> Result<String, String> {
     let mut out = String::new();
     for block in section
         .split("\n\n")
@@ -91,7 +92,7 @@ fn body(section: &str, bundle: &Bundle) -> Result<String, String> {
             match line.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
                 Some(directive) => {
                     flush(&mut para, &mut out, bundle)?;
-                    out.push_str(&self::directive(directive, bundle)?);
+                    out.push_str(&self::directive(directive, bundle, section_id)?);
                 }
                 None => para.push(line),
             }
@@ -109,10 +110,10 @@ fn flush(para: &mut Vec<&str>, out: &mut String, bundle: &Bundle) -> Result<(), 
     Ok(())
 }
 
-fn directive(d: &str, bundle: &Bundle) -> Result<String, String> {
+fn directive(d: &str, bundle: &Bundle, section_id: &str) -> Result<String, String> {
     if let Some(id) = d.strip_prefix("figure:") {
         let chart = spec::build(id, &bundle.data, &bundle.strings).map_err(|e| e.to_string())?;
-        return figure(&chart, bundle);
+        return figure(&chart, bundle, section_id);
     }
     match d {
         "agenda" => Ok(agenda(bundle)),
@@ -144,7 +145,7 @@ fn link(l: &SourceLink, ui: &text::Ui) -> String {
 }
 
 /// The whole `<figure data-chart=ID>` element, its static chart drawn by the same renderer.
-pub fn figure(chart: &Chart, bundle: &Bundle) -> Result<String, String> {
+pub fn figure(chart: &Chart, bundle: &Bundle, section_id: &str) -> Result<String, String> {
     let strings = &bundle.strings;
     let ui = &strings.ui;
     let id = chart.id;
@@ -184,8 +185,45 @@ pub fn figure(chart: &Chart, bundle: &Bundle) -> Result<String, String> {
     h.push_str(&table(chart, strings));
     h.push_str(&notes(chart, ui));
     h.push_str(&source_line(chart, ui));
+    h.push_str(&tools(chart, ui));
+    // Shown only when the figure is embedded elsewhere: the way back to the whole argument.
+    let _ = writeln!(
+        h,
+        "<p class=\"embed-link\"><a href=\"./#{}\" target=\"_blank\" rel=\"noopener\">{}</a></p>",
+        escape(section_id),
+        escape(&ui.embed_read_more)
+    );
     h.push_str("</figure>\n");
     Ok(h)
+}
+
+/// Embed code and downloads, closed by default. The script fills in the report's address and
+/// the embed's height, and makes the download buttons work; without script it is hidden.
+fn tools(chart: &Chart, ui: &text::Ui) -> String {
+    let id = chart.id;
+    let iframe = embed::iframe_code(embed::URL_MARK, id, &chart.title, embed::HEIGHT_MARK);
+    let pym = embed::pym_code(embed::URL_MARK, id);
+    format!(
+        "<details class=\"figure-tools\"><summary>{summary}</summary>\n\
+         <p><label for=\"{id}-embed\">{l1}</label></p>\n\
+         <textarea id=\"{id}-embed\" class=\"embed-code\" data-kind=\"iframe\" readonly rows=\"6\">{iframe}</textarea>\n\
+         <p><label for=\"{id}-pym\">{l2}</label></p>\n\
+         <textarea id=\"{id}-pym\" class=\"embed-code\" data-kind=\"pym\" readonly rows=\"4\">{pym}</textarea>\n\
+         <p class=\"downloads\">{dl} \
+         <button type=\"button\" data-download=\"csv\">{csv}</button> \
+         <button type=\"button\" data-download=\"png\">{png}</button> \
+         <button type=\"button\" data-download=\"svg\">{svg}</button></p>\n\
+         </details>\n",
+        summary = escape(&ui.tools_summary),
+        l1 = escape(&ui.embed_iframe_label),
+        l2 = escape(&ui.embed_pym_label),
+        iframe = escape(&iframe),
+        pym = escape(&pym),
+        dl = escape(&ui.download_label),
+        csv = escape(&ui.download_csv),
+        png = escape(&ui.download_png),
+        svg = escape(&ui.download_svg),
+    )
 }
 
 /// The country selector of a chart with per-country data. Disabled until the script that makes
@@ -495,6 +533,7 @@ pub fn body_html(bundle: &Bundle) -> Result<String, String> {
         "<p id=\"report-status\" class=\"report-status\" role=\"status\" data-failed=\"{}\">{}</p>\n\
          <noscript><p class=\"report-status\">{}</p></noscript>\n\
          <p id=\"url-note\" class=\"report-status url-note\" role=\"status\" hidden></p>\n\
+         <p id=\"embed-message\" class=\"embed-message\" role=\"alert\" hidden></p>\n\
          <p id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></p>\n<main>\n",
         escape(&ui.failed),
         escape(&ui.loading),
@@ -507,7 +546,7 @@ pub fn body_html(bundle: &Bundle) -> Result<String, String> {
             "<section id=\"{id}\" aria-labelledby=\"{id}-heading\">\n<h2 id=\"{id}-heading\">{}</h2>\n<p class=\"claim\">{}</p>\n{}</section>\n",
             inline(&s.heading, bundle)?,
             inline(&s.claim, bundle)?,
-            body(&s.body, bundle).map_err(|e| format!("section {:?}: {e}", s.id))?,
+            body(&s.body, bundle, &s.id).map_err(|e| format!("section {}: {e}", s.id))?,
         );
     }
     h.push_str("</main>\n");
@@ -531,9 +570,56 @@ pub fn fill_page(page: &str, bundle: &Bundle) -> Result<String, String> {
     Ok(out.replacen("<html lang=\"en\"", &lang, 1))
 }
 
+/// Moves every inline `<script type="module">` into a file named by its content's hash, so the
+/// page runs under `script-src 'self'` with no inline script. Returns the page and the files.
+pub fn externalise_scripts(page: &str) -> (String, Vec<(String, String)>) {
+    const OPEN: &str = "<script type=\"module\">";
+    const CLOSE: &str = "</script>";
+    let mut out = String::with_capacity(page.len());
+    let mut files = Vec::new();
+    let mut rest = page;
+    while let Some(start) = rest.find(OPEN) {
+        let body = &rest[start + OPEN.len()..];
+        let Some(end) = body.find(CLOSE) else { break };
+        let code = body[..end].trim().to_owned();
+        let name = format!("boot-{:016x}.js", fnv1a(code.as_bytes()));
+        out.push_str(&rest[..start]);
+        let _ = write!(out, "<script type=\"module\" src=\"./{name}\"></script>");
+        files.push((name, code + "\n"));
+        rest = &body[end + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    (out, files)
+}
+
+/// FNV-1a, 64 bits: a stable content hash for file names (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_module_scripts_move_to_hashed_files() {
+        let (page, files) = externalise_scripts(
+            "<head><script type=\"module\">\nimport init from './a.js';\nawait init();\n</script><link></head>",
+        );
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].1, "import init from './a.js';\nawait init();\n");
+        assert!(files[0].0.starts_with("boot-") && files[0].0.ends_with(".js"));
+        assert_eq!(
+            page,
+            format!(
+                "<head><script type=\"module\" src=\"./{}\"></script><link></head>",
+                files[0].0
+            )
+        );
+        assert!(!page.contains("<script type=\"module\">"));
+    }
 
     fn bundle() -> Bundle {
         crate::load().unwrap()
@@ -570,7 +656,7 @@ mod tests {
     fn the_figure_has_a_static_chart_a_table_row_per_chart_row_and_its_sources() {
         let b = bundle();
         let chart = spec::build("trust-2024", &b.data, &b.strings).unwrap();
-        let html = figure(&chart, &b).unwrap();
+        let html = figure(&chart, &b, "trust").unwrap();
         assert!(html.starts_with("<figure data-chart=\"trust-2024\""));
         assert!(html.contains("<svg class=\"static-chart\""));
         assert!(html.contains("<tr class=\"highlight\"><th scope=\"row\">Japan</th><td class=\"num\" data-key=\"trust/2024/ASEAN/Japan\">58.9</td><td class=\"num np\">not published</td></tr>"));

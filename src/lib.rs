@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod data;
+pub mod embed;
 pub mod export;
 pub mod html;
 pub mod layout;

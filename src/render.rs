@@ -271,6 +271,78 @@ pub fn focus_ring(l: &ChartLayout, (row, series): Point, value_px: f64) -> Optio
     })
 }
 
+/// A chart as a stand-alone image (downloads): its title above, its source line below, in
+/// lines wrapped to the width. Returns the image's height in CSS px for `image_height`.
+pub fn image<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    frame: Frame,
+    theme: &Theme,
+    footer: &[String],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let dpr = frame.dpr;
+    let px = |v: f64| (v * dpr).round() as i32;
+    area.fill(&theme.background)?;
+    let title = (FONT_STACK, 16.0 * dpr * frame.font_scale, FontStyle::Bold)
+        .into_font()
+        .color(&theme.text)
+        .pos(Pos::new(HPos::Left, VPos::Top));
+    area.draw_text(&chart.title, &title, (0, px(4.0)))?;
+    let (_, rest) = area.split_vertically(px(IMAGE_HEAD));
+    let (plot, foot) = rest.split_vertically(px(crate::layout::chart_height(chart)));
+    render(&plot, chart, frame, theme, None)?;
+    let small = (FONT_STACK, SMALL_FONT_PX * dpr * frame.font_scale)
+        .into_font()
+        .color(&theme.muted)
+        .pos(Pos::new(HPos::Left, VPos::Top));
+    for (i, line) in footer.iter().enumerate() {
+        foot.draw_text(line, &small, (0, px(8.0 + i as f64 * FOOT_LINE)))?;
+    }
+    area.present()?;
+    Ok(())
+}
+
+const IMAGE_HEAD: f64 = 30.0;
+const FOOT_LINE: f64 = 16.0;
+
+/// The height of `image` for a chart with `footer_lines` lines of source.
+pub fn image_height(chart: &Chart, footer_lines: usize) -> f64 {
+    IMAGE_HEAD + crate::layout::chart_height(chart) + 12.0 + footer_lines as f64 * FOOT_LINE
+}
+
+/// Wrap text into lines of about `width` CSS px at the small font (about 0.55 em a character).
+pub fn wrap(text: &str, width: f64) -> Vec<String> {
+    let max = ((width / (SMALL_FONT_PX * 0.55)) as usize).max(20);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The chart as a downloadable SVG: title, chart and source line, at `css_width`.
+pub fn image_svg(chart: &Chart, css_width: f64, theme: &Theme, source: &str) -> String {
+    let footer = wrap(source, css_width);
+    let height = image_height(chart, footer.len());
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (css_width as u32, height as u32))
+            .into_drawing_area();
+        let _ = image(&area, chart, Frame::svg(css_width), theme, &footer);
+    }
+    out
+}
+
 /// The chart as a static SVG at `css_width`, for the page before (and without) script.
 pub fn svg(chart: &Chart, css_width: f64, theme: &Theme) -> String {
     let height = crate::layout::chart_height(chart);
@@ -361,6 +433,23 @@ mod tests {
             out.contains("stroke=\"#1A1A1A\""),
             "the ring is drawn in the text colour"
         );
+    }
+
+    #[test]
+    fn the_downloaded_image_carries_title_and_source_line() {
+        let b = crate::load().unwrap();
+        let c = chart("trust-2024");
+        let source = c.source.plain(&b.strings.ui);
+        let svg = image_svg(&c, 640.0, &LIGHT, &source);
+        let texts: Vec<&str> = svg.lines().map(str::trim).collect();
+        assert!(texts.contains(&c.title.as_str()));
+        let footer = wrap(&source, 640.0);
+        assert!(footer.len() > 1 && footer.iter().all(|l| texts.contains(&l.as_str())));
+        assert_eq!(footer.join(" "), source);
+        assert!(svg.contains(&format!(
+            "height=\"{}\"",
+            image_height(&c, footer.len()) as u32
+        )));
     }
 
     #[test]

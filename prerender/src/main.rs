@@ -40,6 +40,13 @@ fn run() -> Result<PathBuf, String> {
         )
     })?;
     let filled = html::fill_page(&page, &bundle)?;
+    // No inline script may remain (Content-Security-Policy script-src 'self').
+    let (filled, scripts) = html::externalise_scripts(&filled);
+    let dir = path.parent().ok_or("the page has no folder")?;
+    for (name, code) in scripts {
+        let file = dir.join(&name);
+        std::fs::write(&file, code).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
     std::fs::write(&path, filled).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
 }

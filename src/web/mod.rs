@@ -17,6 +17,7 @@ use web_sys::{
 };
 
 use crate::data::Country;
+use crate::embed::{self, Embed, EmbedError};
 use crate::layout::{self, ChartLayout};
 use crate::render::{self, Frame, Theme, DARK, LIGHT};
 use crate::spec::{self, Chart, SpecError};
@@ -69,12 +70,16 @@ struct Mounted {
     /// What it was last drawn at: (CSS width, devicePixelRatio, dark theme, focused point).
     drawn: (f64, f64, bool, Option<Point>),
     layout: ChartLayout,
+    /// The hidden 600 px self-embed measuring this chart's embed height, while it runs.
+    measuring: Option<web_sys::HtmlIFrameElement>,
 }
 
 struct App {
     snap: Snapshot,
     state: State,
     charts: Vec<Mounted>,
+    /// Set when the page shows one chart inside another site.
+    embed: Option<Embed>,
 }
 
 thread_local! {
@@ -95,7 +100,9 @@ pub fn start() {
     }));
     wasm_bindgen_futures::spawn_local(async {
         match run().await {
-            Ok(()) => ready(),
+            Ok(Started::Ready) => ready(),
+            // The message is on the page already; the state says it is not a chart.
+            Ok(Started::Refused) => set_state("error"),
             Err(e) => {
                 let message = e.to_string();
                 web_sys::console::error_1(&JsValue::from_str(&message));
@@ -105,7 +112,13 @@ pub fn start() {
     });
 }
 
-async fn run() -> Result<(), StartError> {
+enum Started {
+    Ready,
+    /// An embed whose parameters could not be used: a message instead of a chart.
+    Refused,
+}
+
+async fn run() -> Result<Started, StartError> {
     let snap = crate::load_snapshot().map_err(|e| StartError::Data(e.to_string()))?;
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
     let window = web_sys::window().ok_or_else(|| StartError::Browser("no window".into()))?;
@@ -113,6 +126,18 @@ async fn run() -> Result<(), StartError> {
     wasm_bindgen_futures::JsFuture::from(doc.fonts().ready()?).await?;
 
     let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let embed = match embed::parse(&search) {
+        None => None,
+        Some(Ok(e)) => Some(e),
+        Some(Err(errors)) => {
+            embed_refused(&doc, &snap, &errors)?;
+            return Ok(Started::Refused);
+        }
+    };
+    if let Some(e) = &embed {
+        enter_embed(&doc, e)?;
+    }
     let (from_url, issues) = url::parse(
         &location.search().unwrap_or_default(),
         &location.hash().unwrap_or_default(),
@@ -134,6 +159,10 @@ async fn run() -> Result<(), StartError> {
             .iter()
             .find(|c| **c == id_text)
             .ok_or_else(|| StartError::Spec(SpecError::UnknownChart(id_text.clone())))?;
+        // An embed draws its one chart only.
+        if embed.as_ref().is_some_and(|e| e.chart != id) {
+            continue;
+        }
         let chart = spec::build_for(id, &snap.data, &snap.strings, state.country)
             .map_err(StartError::Spec)?;
         let container: HtmlElement = figure
@@ -166,6 +195,7 @@ async fn run() -> Result<(), StartError> {
             chart,
             drawn: key,
             layout,
+            measuring: None,
         });
     }
     if from_url.country.is_some() {
@@ -179,6 +209,9 @@ async fn run() -> Result<(), StartError> {
     }
     for (i, m) in charts.iter().enumerate() {
         listen_chart(i, m)?;
+        if embed.is_none() {
+            listen_tools(i, m)?;
+        }
     }
     let focus_chart = from_url
         .chart
@@ -189,17 +222,121 @@ async fn run() -> Result<(), StartError> {
             snap,
             state,
             charts,
+            embed: embed.clone(),
         })
     });
     listen_page(&doc)?;
     show_url_issues(&doc, &issues)?;
     follow_sections(&doc)?;
-    if let Some(i) = focus_chart {
+    if let Some(i) = focus_chart.filter(|_| embed.is_none()) {
         with_app(|app| {
             let m = &app.charts[i];
             m.figure.scroll_into_view();
             let _ = m.container.focus();
         });
+    }
+    if let Some(e) = embed {
+        report_heights(&doc, e)?;
+    }
+    Ok(Started::Ready)
+}
+
+/// Show one figure only, in the theme the host asked for.
+fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
+    let root = doc.document_element().ok_or("no root element")?;
+    root.class_list().add_1("embed")?;
+    match e.theme {
+        embed::Theme::Light => root.set_attribute("data-theme", "light")?,
+        embed::Theme::Dark => root.set_attribute("data-theme", "dark")?,
+        embed::Theme::Auto => {}
+    }
+    // The id is one of the fixed chart ids, never the raw parameter.
+    if let Some(figure) = doc.query_selector(&format!("figure[data-chart=\"{}\"]", e.chart))? {
+        figure.set_attribute("data-embedded", "")?;
+    }
+    Ok(())
+}
+
+/// An embed that cannot be shown: a short readable message in the frame, and nothing else.
+fn embed_refused(doc: &Document, snap: &Snapshot, errors: &[EmbedError]) -> Result<(), JsValue> {
+    let ui = &snap.strings.ui;
+    let text: Vec<String> = errors
+        .iter()
+        .map(|e| match e {
+            EmbedError::UnknownChart(v) => format!("{} “{v}”.", ui.embed_unknown_chart),
+            EmbedError::UnknownTheme(v) => format!("{} “{v}”.", ui.embed_unknown_theme),
+            EmbedError::BadChildId(v) => format!("{} “{v}”.", ui.embed_bad_child),
+        })
+        .collect();
+    let root = doc.document_element().ok_or("no root element")?;
+    root.class_list().add_2("embed", "embed-refused")?;
+    if let Some(note) = doc.get_element_by_id("embed-message") {
+        // Set as text: the values come from the URL.
+        note.set_text_content(Some(&text.join(" ")));
+        note.remove_attribute("hidden")?;
+    }
+    report_heights(
+        doc,
+        Embed {
+            chart: "",
+            theme: embed::Theme::Auto,
+            pym: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// Tell the host page the content's height (integer CSS px) whenever it changes, by
+/// Datawrapper's message and, when a pym parent asked, by pym's; answer pym's width messages.
+fn report_heights(doc: &Document, e: Embed) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let Some(parent) = window.parent()? else {
+        return Ok(());
+    };
+    let body = doc.body().ok_or("no body")?;
+    let last = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let send = {
+        let e = e.clone();
+        move |force: bool| {
+            // The content's own height: the body's box (never the window's).
+            let h = body.get_bounding_client_rect().height().ceil() as u32;
+            if h == 0 || (h == last.get() && !force) {
+                return;
+            }
+            last.set(h);
+            let inner = js_sys::Object::new();
+            let key = if e.chart.is_empty() { "embed" } else { e.chart };
+            let _ = js_sys::Reflect::set(&inner, &key.into(), &JsValue::from(h));
+            let outer = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&outer, &"datawrapper-height".into(), &inner);
+            let _ = parent.post_message(&outer, "*");
+            if let Some(child) = &e.pym {
+                let _ = parent.post_message(&JsValue::from_str(&embed::pym_height(child, h)), "*");
+            }
+        }
+    };
+    let send = std::rc::Rc::new(send);
+    send(true);
+    let s = send.clone();
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| s(false));
+    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    on_resize.forget();
+    if let Some(b) = doc.body() {
+        observer.observe(&b);
+    }
+    if let Some(child) = e.pym {
+        on(
+            window.as_ref(),
+            "message",
+            move |m: web_sys::MessageEvent| {
+                // Only pym's exact width message for this child; everything else is ignored.
+                if let Some(text) = m.data().as_string() {
+                    if embed::pym_width(&text, &child).is_some() {
+                        send(true);
+                    }
+                }
+            },
+        )?;
     }
     Ok(())
 }
@@ -256,7 +393,7 @@ fn apply(app: &mut App, fx: Effects) {
     }
     sync_tooltips(app);
     sync_nav(app.state.section.as_deref());
-    if fx.url {
+    if fx.url && app.embed.is_none() {
         write_url(app);
     }
 }
@@ -308,9 +445,17 @@ fn draw_key(container: &HtmlElement, point: Option<Point>) -> (f64, f64, bool, O
     let width = container.get_bounding_client_rect().width();
     let window = web_sys::window();
     let dpr = window.as_ref().map_or(1.0, |w| w.device_pixel_ratio());
-    let dark = window
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
+    // A theme forced by the host wins over the reader's setting.
+    let forced = document()
+        .and_then(|d| d.document_element())
+        .and_then(|r| r.get_attribute("data-theme"));
+    let dark = match forced.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => window
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches()),
+    };
     (width, dpr, dark, point)
 }
 
@@ -398,6 +543,160 @@ fn listen_chart(i: usize, m: &Mounted) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The embed code and download buttons under a chart.
+fn listen_tools(i: usize, m: &Mounted) -> Result<(), JsValue> {
+    if let Some(details) = m.figure.query_selector("details.figure-tools")? {
+        let d: web_sys::HtmlDetailsElement = details.unchecked_into();
+        let target = d.clone();
+        on(d.as_ref(), "toggle", move |_: Event| {
+            if target.open() {
+                with_app(|app| fill_embed_code(app, i));
+            }
+        })?;
+    }
+    let buttons = m.figure.query_selector_all("button[data-download]")?;
+    for b in 0..buttons.length() {
+        let Some(button) = buttons.item(b).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let kind = button.get_attribute("data-download").unwrap_or_default();
+        on(button.as_ref(), "click", move |_: Event| {
+            with_app(|app| {
+                if let Err(e) = download(app, i, &kind) {
+                    web_sys::console::error_1(&e);
+                }
+            });
+        })?;
+    }
+    Ok(())
+}
+
+/// The report's own address: what an embed points at, wherever the report is hosted.
+fn report_address() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Put the report's address into the embed code, and measure the embed's height at 600 px by
+/// embedding the chart in a hidden 600 px frame and reading the height it reports.
+fn fill_embed_code(app: &mut App, i: usize) {
+    let Some(m) = app.charts.get_mut(i) else {
+        return;
+    };
+    let base = report_address();
+    if let Ok(areas) = m.figure.query_selector_all("textarea.embed-code") {
+        for a in 0..areas.length() {
+            if let Some(t) = areas
+                .item(a)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                t.set_value(&t.value().replace(embed::URL_MARK, &base));
+            }
+        }
+    }
+    if m.measuring.is_some() {
+        return;
+    }
+    let Some(doc) = document() else { return };
+    let Ok(frame) = doc.create_element("iframe") else {
+        return;
+    };
+    let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
+    frame.set_src(&format!("{base}?embed={}", m.id));
+    frame.set_title(&m.chart.title);
+    let _ = frame.set_attribute("aria-hidden", "true");
+    let _ = frame.set_attribute("tabindex", "-1");
+    frame.set_class_name("measure-frame");
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&frame);
+    }
+    m.measuring = Some(frame);
+}
+
+/// A height reported by one of our measuring frames: fill it into that chart's embed code.
+fn measured(app: &mut App, source: &JsValue, height: u32) {
+    for m in &mut app.charts {
+        let ours = m
+            .measuring
+            .as_ref()
+            .and_then(|f| f.content_window())
+            .is_some_and(|w| JsValue::from(w) == *source);
+        if !ours {
+            continue;
+        }
+        if let Ok(Some(t)) = m.figure.query_selector("textarea[data-kind=\"iframe\"]") {
+            let t: web_sys::HtmlTextAreaElement = t.unchecked_into();
+            t.set_value(&t.value().replace(embed::HEIGHT_MARK, &height.to_string()));
+            let _ = t.set_attribute("data-ready", "");
+        }
+        if let Some(f) = m.measuring.take() {
+            f.remove();
+        }
+    }
+}
+
+fn download(app: &App, i: usize, kind: &str) -> Result<(), JsValue> {
+    let m = app.charts.get(i).ok_or("no such chart")?;
+    let ui = &app.snap.strings.ui;
+    let source = m.chart.source.plain(ui);
+    let (href, name, blob_url) = match kind {
+        "csv" => {
+            let url = blob_url(&crate::export::csv(&m.chart), "text/csv;charset=utf-8")?;
+            (url.clone(), format!("{}.csv", m.id), Some(url))
+        }
+        "svg" => {
+            let svg = render::image_svg(&m.chart, 640.0, &LIGHT, &source);
+            let url = blob_url(&svg, "image/svg+xml")?;
+            (url.clone(), format!("{}.svg", m.id), Some(url))
+        }
+        "png" => {
+            let doc = document().ok_or("no document")?;
+            let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
+            let footer = render::wrap(&source, 640.0);
+            let (w, h, dpr) = (640.0, render::image_height(&m.chart, footer.len()), 2.0);
+            canvas.set_width((w * dpr) as u32);
+            canvas.set_height((h * dpr) as u32);
+            let backend = CanvasBackend::with_canvas_object(canvas.clone())
+                .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
+            render::image(
+                &backend.into_drawing_area(),
+                &m.chart,
+                Frame::canvas(w, dpr),
+                &LIGHT,
+                &footer,
+            )
+            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+            (canvas.to_data_url()?, format!("{}.png", m.id), None)
+        }
+        _ => return Ok(()),
+    };
+    let doc = document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&href);
+    a.set_download(&name);
+    a.click();
+    if let Some(url) = blob_url {
+        web_sys::Url::revoke_object_url(&url)?;
+    }
+    Ok(())
+}
+
+fn blob_url(text: &str, kind: &str) -> Result<String, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+}
+
 /// Page-wide listeners; called once the app exists.
 fn listen_page(doc: &Document) -> Result<(), JsValue> {
     let d: &web_sys::EventTarget = doc.as_ref();
@@ -414,6 +713,27 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
             .is_some();
         if !inside {
             dispatch(Msg::TapOutside);
+        }
+    })?;
+    // Heights reported by our own measuring frames (see `fill_embed_code`).
+    let window = web_sys::window().ok_or("no window")?;
+    on(window.as_ref(), "message", |m: web_sys::MessageEvent| {
+        let data = m.data();
+        let Ok(inner) = js_sys::Reflect::get(&data, &"datawrapper-height".into()) else {
+            return;
+        };
+        if !inner.is_object() {
+            return;
+        }
+        let Some(source) = m.source() else { return };
+        let inner: js_sys::Object = inner.unchecked_into();
+        let values: js_sys::Array = js_sys::Object::values(&inner);
+        if let Some(h) = values
+            .get(0)
+            .as_f64()
+            .filter(|h| *h > 0.0 && *h < 100_000.0)
+        {
+            with_app(|app| measured(app, &JsValue::from(source), h as u32));
         }
     })?;
     let selects = doc.query_selector_all("select.country-select")?;
@@ -443,7 +763,6 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
             observer.observe(&m.container);
         }
     });
-    let window = web_sys::window().ok_or("no window")?;
     if let Some(q) = window.match_media("(prefers-color-scheme: dark)")? {
         on(q.as_ref(), "change", |_: Event| {
             with_app(|app| apply(app, Effects::default()));

@@ -3,19 +3,15 @@
 // as the data says; tooltips follow WCAG 1.4.13; touch, the country selector and the URL work.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { launch, openPage, waitReady } from './browser.mjs';
+import { axe, launch, openPage, waitReady } from './browser.mjs';
 import { valuesByKey } from './data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const DIST = resolve(process.env.REPORT_DIST ?? join(ROOT, 'dist'));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const VALUES = valuesByKey(ROOT);
 
 let server, origin, browser;
@@ -28,11 +24,6 @@ after(async () => {
   server?.close();
 });
 
-export async function axe(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 for (const width of [390, 1280]) {
   for (const colorScheme of ['light', 'dark']) {

@@ -70,3 +70,14 @@ export async function waitReady(page) {
     throw new Error(`report state is ${state}: ${status}`);
   }
 }
+
+// axe-core, run in a page: the WCAG 2.0/2.1/2.2 A and AA violations, one line each.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+export async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

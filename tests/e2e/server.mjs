@@ -1,7 +1,9 @@
-// A static file server for the built page, as a static host would serve it: the end-to-end
-// tests start one on 127.0.0.1 on a free port.
+// A static file server for the built page, as a static host would serve it, with the headers
+// of its `_headers` file (Netlify / Cloudflare Pages format: a path pattern, then indented
+// `Name: value` lines; `*` matches anything). The tests start one on 127.0.0.1, free port.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
@@ -16,11 +18,32 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-export async function serve(root, port = 0) {
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const glob = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${glob}$`), headers: {} });
+    } else if (rules.length) {
+      const i = line.indexOf(':');
+      rules.at(-1).headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return (path) => Object.assign({}, ...rules.filter((r) => r.pattern.test(path)).map((r) => r.headers));
+}
+
+export async function serve(root, { port = 0, files = {} } = {}) {
   const base = resolve(root);
+  const headersFile = join(base, '_headers');
+  const headersFor = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : () => ({});
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (files[path]) {
+        res.writeHead(200, { 'content-type': files[path].type }).end(files[path].body);
+        return;
+      }
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
@@ -28,7 +51,7 @@ export async function serve(root, port = 0) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headersFor(path) });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,0 +1,231 @@
+//! Embedding one chart in another site: the embed parameters (`?embed=ID&theme=..&childId=..`),
+//! the two height protocols (Datawrapper's `{"datawrapper-height": {ID: H}}` and pym.js 1.x's
+//! `pymxPYMx<id>xPYMx<type>xPYMx<value>`), and the code a journalist pastes. Parse and produce
+//! only: the web module sends and receives.
+
+use crate::html::escape;
+use crate::spec::CHART_IDS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follow the reader's `prefers-color-scheme`.
+    Auto,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Embed {
+    pub chart: &'static str,
+    pub theme: Theme,
+    /// pym.js's child id, when a pym parent embeds the chart.
+    pub pym: Option<String>,
+}
+
+/// A parameter that cannot be used; the value is kept short and only ever shown as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmbedError {
+    UnknownChart(String),
+    UnknownTheme(String),
+    BadChildId(String),
+}
+
+const MAX_SHOWN: usize = 24;
+const SEP: &str = "xPYMx";
+
+fn shown(v: &str) -> String {
+    v.chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_SHOWN)
+        .collect()
+}
+
+fn param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|p| p.split_once('=').or(Some((p, ""))))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v)
+}
+
+/// The embed request in a query string: `None` when the page is not embedded; otherwise the
+/// embed, or every problem with it. Values are compared raw (before any decoding), so only the
+/// exact ids match.
+pub fn parse(search: &str) -> Option<Result<Embed, Vec<EmbedError>>> {
+    let id = param(search, "embed")?;
+    let mut errors = Vec::new();
+    let chart = CHART_IDS.iter().find(|c| **c == id).copied();
+    if chart.is_none() {
+        errors.push(EmbedError::UnknownChart(shown(id)));
+    }
+    let theme = match param(search, "theme") {
+        None | Some("auto") | Some("") => Theme::Auto,
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        Some(other) => {
+            errors.push(EmbedError::UnknownTheme(shown(other)));
+            Theme::Auto
+        }
+    };
+    let pym = match param(search, "childId") {
+        None => None,
+        Some(c)
+            if (1..=64).contains(&c.len())
+                && c.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            Some(c.to_owned())
+        }
+        Some(c) => {
+            errors.push(EmbedError::BadChildId(shown(c)));
+            None
+        }
+    };
+    Some(match (chart, errors.is_empty()) {
+        (Some(chart), true) => Ok(Embed { chart, theme, pym }),
+        _ => Err(errors),
+    })
+}
+
+/// pym.js's height message from a child.
+pub fn pym_height(child: &str, height: u32) -> String {
+    format!("pym{SEP}{child}{SEP}height{SEP}{height}")
+}
+
+/// A message from a pym parent, if it is exactly `pymxPYMx<child>xPYMxwidthxPYMx<digits>` for
+/// this child; anything else is ignored.
+pub fn pym_width(message: &str, child: &str) -> Option<u32> {
+    let rest = message.strip_prefix("pym")?.strip_prefix(SEP)?;
+    let rest = rest.strip_prefix(child)?.strip_prefix(SEP)?;
+    let digits = rest.strip_prefix("width")?.strip_prefix(SEP)?;
+    if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The listener a host page pastes once: it resizes the iframe whose window sent a
+/// `datawrapper-height` message, and nothing else.
+pub const RESIZE_SNIPPET: &str = r#"<script>window.addEventListener("message",function(e){var d=e.data&&e.data["datawrapper-height"];if(!d||typeof d!=="object")return;var f=document.getElementsByTagName("iframe");for(var k in d){var h=d[k];if(typeof h!=="number"||!(h>0))continue;for(var i=0;i<f.length;i++){if(f[i].contentWindow===e.source){f[i].style.height=Math.round(h)+"px";}}}});</script>"#;
+
+/// Stand-ins in the page's embed code for what only the browser knows: the report's address
+/// and the embed's height at 600 px wide.
+pub const URL_MARK: &str = "REPORT_URL";
+pub const HEIGHT_MARK: &str = "600PX_HEIGHT";
+
+/// The iframe code for a chart: `base` is the report's address (origin and path), `height`
+/// the chart's height at 600 px wide, so the article does not jump.
+pub fn iframe_code(base: &str, id: &str, title: &str, height: &str) -> String {
+    format!(
+        "<iframe title=\"{}\" src=\"{}?embed={id}\" loading=\"lazy\" height=\"{height}\" scrolling=\"no\" style=\"width:1px;min-width:100%;border:0\"></iframe>\n{RESIZE_SNIPPET}",
+        escape(title),
+        escape(base),
+    )
+}
+
+/// The pym.js variant, for newsrooms that already run pym's parent library.
+pub fn pym_code(base: &str, id: &str) -> String {
+    format!(
+        "<div id=\"report-{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"report-{id}\", \"{}?embed={id}\", {{}});</script>",
+        escape(base)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_without_embed_is_not_embedded() {
+        assert_eq!(parse("?country=TH"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn an_embed_with_theme_and_pym_child() {
+        assert_eq!(
+            parse("?embed=trust-2024&theme=dark&childId=report-1"),
+            Some(Ok(Embed {
+                chart: "trust-2024",
+                theme: Theme::Dark,
+                pym: Some("report-1".into()),
+            }))
+        );
+        assert_eq!(
+            parse("embed=influence").unwrap().unwrap().theme,
+            Theme::Auto
+        );
+    }
+
+    #[test]
+    fn hostile_parameters_give_a_safe_message() {
+        let long = "x".repeat(5000);
+        for (search, want) in [
+            (
+                "?embed=%3Cscript%3E",
+                EmbedError::UnknownChart("%3Cscript%3E".into()),
+            ),
+            (
+                "?embed=<script>",
+                EmbedError::UnknownChart("<script>".into()),
+            ),
+            (
+                "?embed=../../etc",
+                EmbedError::UnknownChart("../../etc".into()),
+            ),
+            (
+                "?embed=trust-2024%00",
+                EmbedError::UnknownChart("trust-2024%00".into()),
+            ),
+            (
+                &format!("?embed={long}"),
+                EmbedError::UnknownChart("x".repeat(24)),
+            ),
+        ] {
+            assert_eq!(
+                parse(search),
+                Some(Err(vec![want])),
+                "{}",
+                &search[..search.len().min(40)]
+            );
+        }
+        assert_eq!(
+            parse("?embed=trust-2024&theme=neon&childId=a%22b"),
+            Some(Err(vec![
+                EmbedError::UnknownTheme("neon".into()),
+                EmbedError::BadChildId("a%22b".into()),
+            ]))
+        );
+    }
+
+    #[test]
+    fn pym_messages_are_exact() {
+        assert_eq!(pym_height("c1", 412), "pymxPYMxc1xPYMxheightxPYMx412");
+        assert_eq!(pym_width("pymxPYMxc1xPYMxwidthxPYMx600", "c1"), Some(600));
+        for bad in [
+            "pymxPYMxc2xPYMxwidthxPYMx600",
+            "pymxPYMxc1xPYMxwidthxPYMx",
+            "pymxPYMxc1xPYMxwidthxPYMx6e2",
+            "pymxPYMxc1xPYMxnavigateToxPYMxhttp://evil",
+            "pymxPYMxc1xPYMxwidthxPYMx600<script>",
+            "xpymxPYMxc1xPYMxwidthxPYMx600",
+        ] {
+            assert_eq!(pym_width(bad, "c1"), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_embed_code_uses_the_reports_own_address() {
+        let code = iframe_code(
+            "https://example.org/report/",
+            "trust-2024",
+            "Who \"trusts\"",
+            "512",
+        );
+        assert!(code.starts_with("<iframe title=\"Who &quot;trusts&quot;\" src=\"https://example.org/report/?embed=trust-2024\" loading=\"lazy\" height=\"512\""));
+        assert!(code.contains("style=\"width:1px;min-width:100%;border:0\""));
+        assert!(code.contains("datawrapper-height"));
+        assert!(pym_code("https://example.org/report/", "influence").contains("new pym.Parent(\"report-influence\", \"https://example.org/report/?embed=influence\""));
+    }
+}

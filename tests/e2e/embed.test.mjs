@@ -1,0 +1,172 @@
+// Embedding: a host page on another loopback port (another origin) embeds every chart three
+// ways (the real pym.js parent, a Datawrapper-style listener, a plain sandboxed iframe). Each
+// iframe ends at its document's content height at 1000, 600 and 320 px, shrinking and growing
+// with the host; under the strict CSP nothing is violated and no request leaves the report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { axe, launch, waitReady } from './browser.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
+const PYM = readFileSync(createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+const CHARTS = [
+  'trust-2024', 'trust-trend', 'china-distrust-reason', 'japan-trust-reasons', 'rivalry-response',
+  'third-party-partner', 'alignment-by-country', 'strategic-relevance', 'influence',
+  'travel-destination', 'live-work',
+];
+
+let report, host, browser, codes;
+before(async () => {
+  report = await serve(DIST);
+  browser = await launch();
+  // The embed code, as a journalist copies it from the report page.
+  const page = await browser.newPage();
+  await page.goto(report.origin + '/');
+  await waitReady(page);
+  codes = {};
+  for (const id of CHARTS) {
+    await page.click(`figure[data-chart="${id}"] details.figure-tools summary`);
+    await page.waitForSelector(`#${id}-embed[data-ready]`, { state: 'attached', timeout: 20_000 });
+    codes[id] = { iframe: await page.inputValue(`#${id}-embed`), pym: await page.inputValue(`#${id}-pym`) };
+  }
+  await page.close();
+  const listener = codes[CHARTS[0]].iframe.slice(codes[CHARTS[0]].iframe.indexOf('<script>'));
+  const wrap = (body) => ({ type: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>An article</title></head><body style="margin:0"><p>Article text.</p>${body}<p>More article text.</p></body></html>` });
+  host = await serve(HERE, {
+    files: {
+      '/pym.v1.min.js': { type: 'text/javascript', body: PYM },
+      // Eager here so all eleven load at once; the lazy attribute itself is checked above.
+      '/datawrapper.html': wrap(CHARTS.map((id) => codes[id].iframe.replace(listener, '').replace('loading="lazy"', 'loading="eager"')).join('\n') + listener),
+      '/pym.html': wrap(CHARTS.map((id) => codes[id].pym.replace(/<script src="[^"]*pym[^"]*"><\/script>/, '<script src="/pym.v1.min.js"></script>')).join('\n')),
+      '/sandboxed.html': wrap(CHARTS.map((id) => `<iframe sandbox="allow-scripts" title="${id}" src="${report.origin}/?embed=${id}" style="width:100%;border:0" height="150"></iframe>`).join('\n') + listener),
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  report?.server.close();
+  host?.server.close();
+});
+
+test('the embed code points at the report, with a starting height and the listener', () => {
+  for (const id of CHARTS) {
+    const code = codes[id].iframe;
+    assert.ok(code.startsWith(`<iframe title="`), id);
+    assert.ok(code.includes(`src="${report.origin}/?embed=${id}"`), id);
+    assert.match(code, /loading="lazy" height="\d+"/, id);
+    assert.ok(code.includes('style="width:1px;min-width:100%;border:0"'), id);
+    assert.ok(code.includes('datawrapper-height'), id);
+    assert.ok(codes[id].pym.includes(`new pym.Parent("report-${id}", "${report.origin}/?embed=${id}"`), id);
+  }
+});
+
+const CSP_PROBE = `
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+`;
+
+for (const mode of ['datawrapper', 'pym', 'sandboxed']) {
+  test(`${mode}: every embed sizes itself at 1000, 600 and 320 px, narrowing and widening`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    await context.addInitScript(CSP_PROBE);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      const from = r.frame()?.parentFrame() ? 'frame' : 'host';
+      const origin = new URL(r.url()).origin;
+      const allowed = from === 'frame' ? [report.origin] : [host.origin, report.origin];
+      if (!r.url().startsWith('data:') && !allowed.includes(origin)) problems.push(`${from} request to ${r.url()}`);
+    });
+    await page.goto(`${host.origin}/${mode}.html`);
+    await page.waitForFunction((n) => document.querySelectorAll('iframe').length === n, CHARTS.length);
+    const frames = async () => page.frames().filter((f) => f.url().startsWith(report.origin));
+    await page.waitForFunction(() => true);
+    for (const f of await frames()) await waitReady(f);
+
+    // Chromium pauses rendering (and with it ResizeObserver) in cross-origin frames that are
+    // out of view, so each embed is brought into view, as a reader scrolling the article would.
+    const check = async (width) => {
+      await page.setViewportSize({ width, height: 900 });
+      const out = [];
+      for (const f of await frames()) {
+        const el = await f.frameElement();
+        await el.scrollIntoViewIfNeeded();
+        const id = new URL(f.url()).searchParams.get('embed');
+        const deadline = Date.now() + 15_000;
+        let last;
+        while (Date.now() < deadline) {
+          const outer = (await el.boundingBox()).height;
+          const inner = await f.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+          last = { id, outer, inner };
+          if (Math.abs(outer - inner) <= 2) break;
+          await page.waitForTimeout(100);
+        }
+        assert.ok(Math.abs(last.outer - last.inner) <= 2, `${mode} at ${width} px: ${JSON.stringify(last)}`);
+        out.push(last);
+      }
+      assert.equal(out.length, CHARTS.length);
+      return out;
+    };
+    const wide = await check(1000);
+    const mid = await check(600);
+    const narrow = await check(320);
+    const again = await check(1000);
+    for (const [i, w] of wide.entries()) {
+      assert.ok(narrow[i].outer > w.outer, `${w.id}: grows when the host narrows (${w.outer} -> ${narrow[i].outer})`);
+      assert.ok(again[i].outer < narrow[i].outer, `${w.id}: shrinks when the host widens again`);
+      assert.ok(mid[i].outer >= w.outer, `${w.id}: 600 px is at least as tall as 1000 px`);
+    }
+    for (const f of await frames()) assert.deepEqual(await f.evaluate(() => window.__csp), [], 'no CSP violation');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('every embed view has no WCAG A/AA violation', async () => {
+  const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
+  const page = await context.newPage();
+  for (const id of CHARTS) {
+    await page.goto(`${report.origin}/?embed=${id}`);
+    await waitReady(page);
+    assert.equal(await page.$$eval('figure:not([hidden])', (fs) => fs.filter((f) => f.offsetParent !== null).length), 1, `${id}: one figure shown`);
+    assert.deepEqual(await axe(page), [], id);
+  }
+  await context.close();
+});
+
+test('hostile or unknown embed parameters show a short safe message', async () => {
+  const context = await browser.newContext({ viewport: { width: 400, height: 600 } });
+  await context.addInitScript('window.__alerts = 0; window.alert = () => { window.__alerts++; };');
+  const page = await context.newPage();
+  const cases = [
+    ['?embed=%3Cscript%3Ealert(1)%3C%2Fscript%3E', /does not exist/],
+    ['?embed=<img src=x onerror=alert(1)>', /does not exist/],
+    ['?embed=../../etc/passwd', /does not exist/],
+    ['?embed=' + 'a'.repeat(10_000), /does not exist/],
+    ['?embed=trust-2024&theme=%00', /unknown theme/],
+    ['?embed=trust-2024&childId=%22%3E%3Cb%3E', /child id/],
+  ];
+  for (const [query, message] of cases) {
+    await page.goto(`${report.origin}/${query}`);
+    await page.waitForSelector('html[data-report-state="error"]', { state: 'attached', timeout: 20_000 });
+    const text = await page.textContent('#embed-message');
+    assert.match(text, message, query.slice(0, 40));
+    assert.ok(text.length < 200, 'short');
+    assert.equal(await page.$$eval('#embed-message *', (e) => e.length), 0, 'text only, no markup');
+    assert.equal(await page.isVisible('main'), false, 'not the full report');
+    assert.equal(await page.evaluate(() => window.__alerts), 0);
+  }
+  // A bad country in a good embed: the chart, ASEAN-wide, with a note.
+  await page.goto(`${report.origin}/?embed=alignment-by-country&country=%00`);
+  await waitReady(page);
+  assert.ok(await page.isVisible('figure[data-chart="alignment-by-country"] canvas'));
+  assert.ok(await page.isVisible('#url-note'));
+  await context.close();
+});
