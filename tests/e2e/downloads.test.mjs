@@ -1,0 +1,65 @@
+// Downloads under each figure: the CSV holds exactly the values shown with their sources; the
+// PNG (2x) and the SVG carry the title and the source line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch, openPage, waitReady } from './browser.mjs';
+import { csvRows, valuesByKey } from './data.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const DIST = resolve(process.env.REPORT_DIST ?? join(ROOT, 'dist'));
+const VALUES = valuesByKey(ROOT);
+
+let server, origin, browser;
+before(async () => {
+  ({ server, origin } = await serve(DIST));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function download(page, id, kind) {
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`figure[data-chart="${id}"] button[data-download="${kind}"]`),
+  ]);
+  return { name: d.suggestedFilename(), body: readFileSync(await d.path()) };
+}
+
+test('each figure downloads its data and its image, with sources', async () => {
+  const { context, page, problems } = await openPage(browser, origin, { width: 1280 });
+  await page.goto(origin + '/');
+  await waitReady(page);
+  await page.click('figure[data-chart="trust-2024"] details.figure-tools summary');
+
+  const csv = await download(page, 'trust-2024', 'csv');
+  assert.equal(csv.name, 'trust-2024.csv');
+  const rows = csvRows(csv.body.toString('utf8'));
+  const shown = await page.$$eval('figure[data-chart="trust-2024"] td[data-key]', (tds) => tds.map((td) => td.dataset.key));
+  assert.deepEqual(rows.map((r) => `${r.question}/${r.year}/${r.population}/${r.option}`), shown, 'exactly the values shown');
+  for (const r of rows) {
+    assert.equal(r.value, VALUES.get(`${r.question}/${r.year}/${r.population}/${r.option}`));
+    assert.ok(r.sources && r.source_urls.startsWith('http'), `${r.option}: sources`);
+  }
+
+  const png = await download(page, 'trust-2024', 'png');
+  assert.equal(png.name, 'trust-2024.png');
+  assert.equal(png.body.subarray(1, 4).toString(), 'PNG');
+  assert.equal(png.body.readUInt32BE(16), 1280, '2x of 640 px');
+
+  const svg = await download(page, 'trust-2024', 'svg');
+  const text = svg.body.toString('utf8');
+  assert.ok(text.startsWith('<svg'));
+  const title = await page.textContent('figure[data-chart="trust-2024"] .chart-title');
+  assert.ok(text.includes(title), 'the title');
+  assert.ok(text.includes('ISEAS-Yusof Ishak Institute'), 'the source line');
+  assert.ok(text.includes('58.9%'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
