@@ -118,8 +118,26 @@ enum Started {
     Refused,
 }
 
+/// Time `f` as a User Timing measure named `name` (read by the benchmark in `bench/`).
+fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+    }
+    out
+}
+
 async fn run() -> Result<Started, StartError> {
-    let snap = crate::load_snapshot().map_err(|e| StartError::Data(e.to_string()))?;
+    let snap = timed("snapshot-load", crate::load_snapshot)
+        .map_err(|e| StartError::Data(e.to_string()))?;
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
     let window = web_sys::window().ok_or_else(|| StartError::Browser("no window".into()))?;
     // Canvas text uses whatever font is loaded when it is drawn.
@@ -404,7 +422,9 @@ fn redraw(m: &mut Mounted, point: Option<Point>) {
     if key == m.drawn {
         return;
     }
-    match draw(&m.canvas, &m.chart, key.0, key.1, theme(key.2), point) {
+    match timed("chart-redraw", || {
+        draw(&m.canvas, &m.chart, key.0, key.1, theme(key.2), point)
+    }) {
         Ok(layout) => {
             m.layout = layout;
             m.drawn = key;
@@ -976,6 +996,10 @@ fn ready() {
         status.remove();
     }
     set_state("ready");
+    // For the benchmark: when, since navigation start, the page became ready.
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("report-ready");
+    }
 }
 
 /// Show what went wrong in the page (the text and tables stay usable) and signal `error`.

@@ -1,0 +1,166 @@
+// The report's benchmark: first-load sizes, time to ready and to the largest contentful paint
+// (ours and the no-script baseline, with and without 4x CPU throttling and slow 4G), chart
+// redraw times measured inside the WASM, data load time and layout shift. Prints tables.
+// Run with `./x bench` (it builds the release page first).
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serve } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../dist'));
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const REDRAWS = Number(process.env.BENCH_REDRAWS ?? 200);
+
+const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => (n / 1024).toFixed(1);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const table = (head, rows) => {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => '| ' + r.map((c, i) => String(c).padEnd(w[i])).join(' | ') + ' |';
+  return [line(head), '| ' + w.map((n) => '-'.repeat(n)).join(' | ') + ' |', ...rows.map(line)].join('\n');
+};
+
+// --- sizes ----------------------------------------------------------------------------------
+const page = readFileSync(join(DIST, 'index.html'), 'utf8');
+// The no-script baseline: the same HTML (prose, tables, static SVG charts) without its script.
+const baseline = page
+  .replace(/<script type="module"[^>]*><\/script>/g, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+const files = readdirSync(DIST).filter((f) => ['.html', '.css', '.js', '.wasm'].includes(extname(f)));
+const sizeRows = files.map((f) => {
+  const b = readFileSync(join(DIST, f));
+  return { f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, br: brotli(b) };
+});
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
+const total = sum(sizeRows);
+const base = sum([{ raw: Buffer.byteLength(baseline), gzip: gzipSync(baseline, { level: 9 }).length, br: brotli(Buffer.from(baseline)) }, ...sizeRows.filter((r) => r.f.endsWith('.css'))]);
+console.log('\n## First load (KiB)\n');
+console.log(table(['file', 'raw', 'gzip', 'brotli'], [
+  ...sizeRows.map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.br)]),
+  ['full page (all of the above)', kb(total.raw), kb(total.gzip), kb(total.br)],
+  ['one embed view (the same files)', kb(total.raw), kb(total.gzip), kb(total.br)],
+  ['no-script baseline (HTML + CSS)', kb(base.raw), kb(base.gzip), kb(base.br)],
+]));
+
+// --- timings --------------------------------------------------------------------------------
+const { server, origin } = await serve(DIST, { files: { '/baseline.html': { type: 'text/html; charset=utf-8', body: baseline } } });
+const browser = await launch();
+const PROBE = `
+  window.__lcp = 0; window.__cls = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+`;
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+async function measure(path, { cpu, net }, isBaseline) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
+  await context.addInitScript(PROBE);
+  const p = await context.newPage();
+  const cdp = await context.newCDPSession(p);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (net) await cdp.send('Network.emulateNetworkConditions', net);
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await p.goto(origin + path, { waitUntil: 'load' });
+  let ready;
+  if (isBaseline) {
+    ready = await p.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+  } else {
+    // The page marks the moment it became ready (User Timing "report-ready").
+    await p.waitForFunction(() => performance.getEntriesByName('report-ready').length > 0, null, { timeout: 60_000 });
+    ready = await p.evaluate(() => performance.getEntriesByName('report-ready')[0].startTime);
+  }
+  await p.waitForTimeout(300);
+  const { lcp, cls, load } = await p.evaluate(() => ({
+    lcp: window.__lcp, cls: window.__cls,
+    load: performance.getEntriesByName('snapshot-load').map((e) => e.duration)[0] ?? null,
+  }));
+  await context.close();
+  return { ready, lcp, cls, load };
+}
+
+const configs = [
+  { name: 'no throttling', cpu: 1, net: null },
+  { name: '4x CPU, slow 4G', cpu: 4, net: SLOW_4G },
+];
+const pages = [
+  { name: 'full page', path: '/' },
+  { name: 'embed (trust-2024)', path: '/?embed=trust-2024' },
+  { name: 'no-script baseline', path: '/baseline.html', baseline: true },
+];
+const timing = [];
+const parse = [];
+let worstCls = { page: 0, embed: 0 };
+for (const c of configs) {
+  const results = {};
+  for (const pg of pages) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(pg.path, c, pg.baseline));
+    results[pg.name] = runs;
+    if (!pg.baseline) {
+      parse.push(...runs.map((r) => r.load).filter((x) => x !== null));
+      const key = pg.path === '/' ? 'page' : 'embed';
+      worstCls[key] = Math.max(worstCls[key], ...runs.map((r) => r.cls));
+    }
+  }
+  const b = results['no-script baseline'];
+  for (const pg of pages) {
+    const r = results[pg.name];
+    const ready = r.map((x) => x.ready);
+    const lcp = r.map((x) => x.lcp);
+    timing.push([c.name, pg.name,
+      `${median(ready).toFixed(0)} (${Math.min(...ready).toFixed(0)}-${Math.max(...ready).toFixed(0)})`,
+      `${median(lcp).toFixed(0)} (${Math.min(...lcp).toFixed(0)}-${Math.max(...lcp).toFixed(0)})`,
+      pg.baseline ? '1.00' : (median(ready) / median(b.map((x) => x.ready))).toFixed(2),
+      Math.max(...r.map((x) => x.cls)).toFixed(3),
+    ]);
+  }
+}
+console.log(`\n## Time to ready and to the largest contentful paint (ms, median (min-max) of ${RUNS} runs, 412x823 at DPR 2, cold cache)\n`);
+console.log('"ready" is data-report-state="ready" (every chart drawn); for the baseline, the load event.\n');
+console.log(table(['conditions', 'page', 'ready', 'LCP', 'ready / baseline', 'CLS (max)'], timing));
+
+// --- redraws inside the WASM -----------------------------------------------------------------
+const redraw = [];
+for (const dpr of [1, 2]) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: dpr });
+  const p = await context.newPage();
+  await p.goto(origin + '/?embed=trust-2024');
+  await p.waitForSelector('html[data-report-state="ready"]', { state: 'attached' });
+  const durations = async () => p.evaluate(() => {
+    const d = performance.getEntriesByName('chart-redraw').map((e) => e.duration);
+    performance.clearMeasures('chart-redraw');
+    return d;
+  });
+  await durations();
+  // Moving between values redraws the chart with its focus ring (hover shows an HTML tooltip
+  // and does not redraw the canvas).
+  await p.focus('figure[data-chart="trust-2024"] .chart');
+  for (let i = 0; i < REDRAWS; i++) await p.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+  const focus = await durations();
+  for (let i = 0; i < REDRAWS; i++) {
+    await p.setViewportSize({ width: i % 2 ? 500 : 480, height: 900 });
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  const resize = await durations();
+  for (const [what, d] of [['move between values (focus ring)', focus], ['resize', resize]]) {
+    redraw.push([`DPR ${dpr}`, what, d.length, d.length ? median(d).toFixed(2) : 'n/a', d.length ? pct(d, 95).toFixed(2) : 'n/a']);
+  }
+  await context.close();
+}
+console.log('\n## One chart redrawn (trust-2024 embedded, 480-500 px wide), measured in the WASM with performance.now()\n');
+console.log(table(['DPR', 'trigger', 'redraws', 'median ms', 'p95 ms'], redraw));
+
+console.log('\n## Start-up and layout shift\n');
+console.log(table(['measure', 'value'], [
+  ['snapshot load (deserialize the checked data), median ms', parse.length ? median(parse).toFixed(2) : 'n/a'],
+  ['snapshot load, max ms', parse.length ? Math.max(...parse).toFixed(2) : 'n/a'],
+  ['CLS, full page, worst run', worstCls.page.toFixed(3)],
+  ['CLS, embed, worst run', worstCls.embed.toFixed(3)],
+]));
+await browser.close();
+server.close();
