@@ -70,8 +70,7 @@ mod tests {
     use super::*;
 
     fn chart(id: &str) -> Chart {
-        let b = crate::load().unwrap();
-        crate::spec::build(id, &b.data, &b.strings).unwrap()
+        crate::spec::for_tests(id)
     }
 
     #[test]

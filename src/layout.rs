@@ -371,8 +371,7 @@ mod tests {
     use crate::spec::Cell;
 
     fn chart(id: &str) -> Chart {
-        let b = crate::load().unwrap();
-        crate::spec::build(id, &b.data, &b.strings).unwrap()
+        crate::spec::for_tests(id)
     }
 
     #[test]

@@ -775,13 +775,19 @@ pub fn capitalise(s: &str) -> String {
     out
 }
 
+/// A chart built from the real data, for the crate's tests.
+#[cfg(test)]
+pub(crate) fn for_tests(id: &str) -> Chart {
+    let b = crate::load().expect("the real data validates");
+    build(id, &b.data, &b.strings).unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn chart(id: &str) -> Chart {
-        let b = crate::load().expect("the real data validates");
-        build(id, &b.data, &b.strings).unwrap_or_else(|e| panic!("{e}"))
+        for_tests(id)
     }
 
     fn labels(c: &Chart) -> Vec<&str> {

@@ -154,7 +154,7 @@ async fn run() -> Result<Started, StartError> {
         }
     };
     if let Some(e) = &embed {
-        enter_embed(&doc, e)?;
+        enter_embed(&doc, e).await?;
     }
     let (from_url, issues) = url::parse(
         &location.search().unwrap_or_default(),
@@ -259,10 +259,30 @@ async fn run() -> Result<Started, StartError> {
     Ok(Started::Ready)
 }
 
-/// Show one figure only, in the theme the host asked for.
-fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
+/// Resolves at the next animation frame, or after 50 ms where the browser runs no frames
+/// (an embed out of view in its host page).
+async fn next_frame() -> Result<(), JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+/// Show one figure only, in the theme the host asked for. The full page is first taken away
+/// for a frame, then the figure appears at the top: content that disappears or appears is not
+/// a layout shift, whereas the figure sliding up from below the report's header would be.
+async fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
     let root = doc.document_element().ok_or("no root element")?;
+    root.class_list().add_1("embed-pending")?;
+    next_frame().await?;
+    next_frame().await?;
     root.class_list().add_1("embed")?;
+    root.class_list().remove_1("embed-pending")?;
     match e.theme {
         embed::Theme::Light => root.set_attribute("data-theme", "light")?,
         embed::Theme::Dark => root.set_attribute("data-theme", "dark")?,

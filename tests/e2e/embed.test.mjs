@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { axe, launch, waitReady } from './browser.mjs';
+import { axe, launch, openPage, waitReady } from './browser.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
@@ -129,15 +129,17 @@ for (const mode of ['datawrapper', 'pym', 'sandboxed']) {
   });
 }
 
-test('every embed view has no WCAG A/AA violation', async () => {
-  const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
-  const page = await context.newPage();
+test('every embed view shows its one figure without layout shift and has no WCAG A/AA violation', async () => {
+  const { context, page, problems } = await openPage(browser, report.origin, { width: 600 });
   for (const id of CHARTS) {
     await page.goto(`${report.origin}/?embed=${id}`);
     await waitReady(page);
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__cls), 0, `${id}: the figure appears in place, nothing moves`);
     assert.equal(await page.$$eval('figure:not([hidden])', (fs) => fs.filter((f) => f.offsetParent !== null).length), 1, `${id}: one figure shown`);
     assert.deepEqual(await axe(page), [], id);
   }
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
