@@ -1,45 +1,30 @@
 // Accessibility and interaction: axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation in any
 // configuration; a keyboard alone reaches every value of every chart and hears it announced
 // as the data says; tooltips follow WCAG 1.4.13; touch, the country selector and the URL work.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { axe, launch, openPage, waitReady } from './browser.mjs';
+import { ROOT, axe, openPage, useReport, waitReady } from './browser.mjs';
 import { valuesByKey } from './data.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
-const DIST = resolve(process.env.REPORT_DIST ?? join(ROOT, 'dist'));
 const VALUES = valuesByKey(ROOT);
 
-let server, origin, browser;
-before(async () => {
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
+const env = useReport();
 
 for (const width of [390, 1280]) {
   for (const colorScheme of ['light', 'dark']) {
     for (const js of [true, false]) {
       test(`axe: no WCAG A/AA violation at ${width} px, ${colorScheme}, JavaScript ${js ? 'on' : 'off'}`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme });
         const page = await context.newPage();
         if (js) {
-          await page.goto(origin + '/');
+          await page.goto(env.origin + '/');
           await waitReady(page);
         } else {
           // axe needs timers, which a page with scripting disabled does not run. So the page
           // is loaded without its own script instead (the same DOM a reader without
           // JavaScript gets), and the rules of `@media (scripting: none)` are applied by hand.
           await page.route(/\.(js|wasm)$/, (r) => r.abort());
-          await page.goto(origin + '/');
+          await page.goto(env.origin + '/');
           await page.evaluate(() => {
             for (const el of document.querySelectorAll('#report-status, .picker')) el.style.display = 'none';
           });
@@ -53,8 +38,8 @@ for (const width of [390, 1280]) {
 }
 
 test('a keyboard alone reaches every value of every chart and hears the data', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 1280 });
-  await page.goto(origin + '/');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+  await page.goto(env.origin + '/');
   await waitReady(page);
   const charts = await page.$$eval('figure[data-chart]', (fs) => fs.map((f) => f.dataset.chart));
   const visited = [];
@@ -98,8 +83,8 @@ test('a keyboard alone reaches every value of every chart and hears the data', a
 });
 
 test('tooltips show on hover, stay while hovered, and close with Escape or on leaving', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 1280 });
-  await page.goto(origin + '/');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+  await page.goto(env.origin + '/');
   await waitReady(page);
   const canvas = page.locator('figure[data-chart="trust-2024"] canvas');
   await canvas.scrollIntoViewIfNeeded();
@@ -127,9 +112,9 @@ test('tooltips show on hover, stay while hovered, and close with Escape or on le
 });
 
 test('on touch, a tap shows a value and a tap elsewhere hides it', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await page.goto(origin + '/');
+  await page.goto(env.origin + '/');
   await waitReady(page);
   const canvas = page.locator('figure[data-chart="trust-2024"] canvas');
   await canvas.scrollIntoViewIfNeeded();
@@ -144,8 +129,8 @@ test('on touch, a tap shows a value and a tap elsewhere hides it', async () => {
 });
 
 test('the country choice is in the URL, restores from it, and a bad one falls back visibly', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 1280 });
-  await page.goto(origin + '/#politics');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+  await page.goto(env.origin + '/#politics');
   await waitReady(page);
   await page.selectOption('#alignment-by-country-country', 'TH');
   assert.match(page.url(), /[?&]country=TH(&|#|$)/);
@@ -155,8 +140,8 @@ test('the country choice is in the URL, restores from it, and a bad one falls ba
   assert.deepEqual(th[0], ['Japan', '58.9', '65.1']);
   assert.deepEqual(th[1], ['United States', '42.4', 'not published']);
 
-  const shared = await browser.newPage();
-  await shared.goto(origin + '/?country=PH&chart=alignment-by-country#politics');
+  const shared = await env.browser.newPage();
+  await shared.goto(env.origin + '/?country=PH&chart=alignment-by-country#politics');
   await waitReady(shared);
   assert.equal(await shared.inputValue('#alignment-by-country-country'), 'PH');
   assert.equal(await shared.evaluate(() => document.activeElement?.closest('figure')?.dataset.chart), 'alignment-by-country');
@@ -164,8 +149,8 @@ test('the country choice is in the URL, restores from it, and a bad one falls ba
   assert.equal(lit, '82.3');
   await shared.close();
 
-  const bad = await browser.newPage();
-  await bad.goto(origin + '/?country=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&chart=nope');
+  const bad = await env.browser.newPage();
+  await bad.goto(env.origin + '/?country=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&chart=nope');
   await waitReady(bad);
   assert.ok(await bad.isVisible('#url-note'), 'a visible note');
   assert.match(await bad.textContent('#url-note'), /does not cover/);

@@ -1,6 +1,27 @@
 // Debian's Chromium, driven by playwright-core, with every problem a page can show collected:
 // console errors, uncaught exceptions, failed requests and requests to any other host.
+import { before, after } from 'node:test';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = resolve(process.env.REPORT_DIST ?? join(ROOT, 'dist'));
+
+/// For a test file: the built report served on 127.0.0.1 and a browser, for all its tests.
+export function useReport() {
+  const env = {};
+  before(async () => {
+    ({ server: env.server, origin: env.origin } = await serve(DIST));
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 

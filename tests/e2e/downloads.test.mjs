@@ -1,28 +1,14 @@
 // Downloads under each figure: the CSV holds exactly the values shown with their sources; the
 // PNG (2x) and the SVG carry the title and the source line.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch, openPage, waitReady } from './browser.mjs';
+import { ROOT, openPage, useReport, waitReady } from './browser.mjs';
 import { csvRows, valuesByKey } from './data.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
-const DIST = resolve(process.env.REPORT_DIST ?? join(ROOT, 'dist'));
 const VALUES = valuesByKey(ROOT);
 
-let server, origin, browser;
-before(async () => {
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useReport();
 
 async function download(page, id, kind) {
   const [d] = await Promise.all([
@@ -33,8 +19,8 @@ async function download(page, id, kind) {
 }
 
 test('each figure downloads its data and its image, with sources', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 1280 });
-  await page.goto(origin + '/');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+  await page.goto(env.origin + '/');
   await waitReady(page);
   await page.click('figure[data-chart="trust-2024"] details.figure-tools summary');
 

@@ -1,18 +1,15 @@
 // The release build, served on 127.0.0.1, in headless Chromium: the page reaches "ready" with
 // no console error, page error or request to another host; every chart is drawn; every number
 // in the tables and the prose is the data's; nothing shifts; it reads without JavaScript.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch, openPage, waitReady } from './browser.mjs';
+import { ROOT, openPage, useReport, waitReady } from './browser.mjs';
 import { valuesByKey } from './data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
-const DIST = resolve(process.env.REPORT_DIST ?? join(ROOT, 'dist'));
 const SHOTS = join(HERE, 'artifacts');
 mkdirSync(SHOTS, { recursive: true });
 
@@ -26,15 +23,7 @@ const SECTIONS = ['intro', 'trust', 'politics', 'economy', 'people', 'conclusion
 // Mark colours of the light theme (render::LIGHT): bars drawn means these pixels exist.
 const MARKS = ['b7002a', 'e0637b', '707070', '8f8f8f', 'b35900', '2166ac'];
 
-let server, origin, browser;
-before(async () => {
-  ({ server, origin } = await serve(DIST));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useReport();
 
 // Per figure: canvas sizes and how many pixels of each mark colour it holds.
 const canvases = (page) =>
@@ -64,8 +53,8 @@ const pixel = (page, id, x, y) =>
 
 for (const { width, dpr } of [{ width: 1280, dpr: 2 }, { width: 390, dpr: 2 }, { width: 320, dpr: 3 }]) {
   test(`every chart is drawn, crisp and in place at ${width} px, devicePixelRatio ${dpr}`, async () => {
-    const { context, page, problems } = await openPage(browser, origin, { width, dpr });
-    await page.goto(origin + '/');
+    const { context, page, problems } = await openPage(env.browser, env.origin, { width, dpr });
+    await page.goto(env.origin + '/');
     // The static charts reserve each chart's height before the WASM runs.
     const before = await page.$$eval('figure[data-chart] .chart', (s) => s.map((e) => e.getBoundingClientRect().height));
     await waitReady(page);
@@ -97,8 +86,8 @@ for (const { width, dpr } of [{ width: 1280, dpr: 2 }, { width: 390, dpr: 2 }, {
 }
 
 test('every number in the tables and the prose is the data\'s', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 1280 });
-  await page.goto(origin + '/');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+  await page.goto(env.origin + '/');
   await waitReady(page);
   const tables = await page.$$eval('figure[data-chart]', (figs) => figs.map((f) => ({
     id: f.dataset.chart,
@@ -134,8 +123,8 @@ test('every number in the tables and the prose is the data\'s', async () => {
 });
 
 test('the section navigation follows the reader', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 1280 });
-  await page.goto(origin + '/');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+  await page.goto(env.origin + '/');
   await waitReady(page);
   const links = await page.$$eval('nav.toc a', (as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, SECTIONS.map((s) => `#${s}`));
@@ -148,8 +137,8 @@ test('the section navigation follows the reader', async () => {
 });
 
 test('the chart redraws when its container is resized', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 1280, dpr: 2 });
-  await page.goto(origin + '/');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280, dpr: 2 });
+  await page.goto(env.origin + '/');
   await waitReady(page);
   const wide = (await canvases(page))[0].canvas.width;
   await page.setViewportSize({ width: 390, height: 900 });
@@ -164,8 +153,8 @@ test('the chart redraws when its container is resized', async () => {
 });
 
 test('dark mode draws on the dark background', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { width: 800, colorScheme: 'dark' });
-  await page.goto(origin + '/');
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 800, colorScheme: 'dark' });
+  await page.goto(env.origin + '/');
   await waitReady(page);
   assert.deepEqual(await pixel(page, 'trust-2024', 74, 30), [0xff, 0x6b, 0x7d], 'Japan in the dark accent');
   assert.deepEqual(await pixel(page, 'trust-2024', 600, 1), [0x14, 0x16, 0x19], 'dark background');
@@ -175,9 +164,9 @@ test('dark mode draws on the dark background', async () => {
 });
 
 test('without JavaScript every section, table and static chart is there', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } });
   const page = await context.newPage();
-  await page.goto(origin + '/');
+  await page.goto(env.origin + '/');
   for (const id of SECTIONS) assert.ok(await page.isVisible(`section#${id}`), `section ${id}`);
   for (const id of CHARTS) {
     assert.ok(await page.isVisible(`figure[data-chart="${id}"] svg.static-chart`), `${id}: static chart`);
