@@ -201,7 +201,8 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
                         x1: scale.map(v),
                         y1: y0 + lane,
                     });
-                    let text_x = rect.map_or(plot.0, |r| r.x1 + VALUE_PAD);
+                    // A value not published is said clear of the baseline.
+                    let text_x = rect.map_or(plot.0 + VALUE_PAD, |r| r.x1 + VALUE_PAD);
                     BarGeom {
                         rect,
                         lane: (y0, y0 + lane),
@@ -403,7 +404,7 @@ mod tests {
         let l = layout(&c, 400.0);
         assert_eq!(c.rows[0].cells[1], Cell::NotPublished);
         assert!(l.rows[0].bars[1].rect.is_none());
-        assert_eq!(l.rows[0].bars[1].text_at.0, SERIES_GUTTER);
+        assert_eq!(l.rows[0].bars[1].text_at.0, SERIES_GUTTER + VALUE_PAD);
     }
 
     #[test]

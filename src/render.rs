@@ -16,7 +16,10 @@ use crate::state::Point;
 pub const FONT_STACK: &str =
     "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif";
 
-/// A mark colour in its two strengths: the emphasised series and the others.
+/// A mark colour in its two strengths: the emphasised series is filled with `main`; the
+/// others are filled with the `light` tint and outlined in `main`, so every bar keeps an edge
+/// of >= 3:1 and Japan's bars differ from the others by their outline too, which survives
+/// every colour-vision type better than two tints of similar lightness.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Shades {
     pub main: RGBColor,
@@ -47,11 +50,11 @@ pub const LIGHT: Theme = Theme {
     grid: RGBColor(0xe3, 0xe3, 0xe3),
     accent: Shades {
         main: RGBColor(0xb7, 0x00, 0x2a),
-        light: RGBColor(0xe0, 0x63, 0x7b),
+        light: RGBColor(0xe2, 0x99, 0xaa),
     },
     neutral: Shades {
         main: RGBColor(0x70, 0x70, 0x70),
-        light: RGBColor(0x8f, 0x8f, 0x8f),
+        light: RGBColor(0xbf, 0xbf, 0xbf),
     },
     china: RGBColor(0xb3, 0x59, 0x00),
     us: RGBColor(0x21, 0x66, 0xac),
@@ -64,11 +67,11 @@ pub const DARK: Theme = Theme {
     grid: RGBColor(0x33, 0x36, 0x3b),
     accent: Shades {
         main: RGBColor(0xff, 0x6b, 0x7d),
-        light: RGBColor(0xb3, 0x4a, 0x58),
+        light: RGBColor(0x8a, 0x40, 0x4b),
     },
     neutral: Shades {
-        main: RGBColor(0xa8, 0xa8, 0xa8),
-        light: RGBColor(0x78, 0x78, 0x78),
+        main: RGBColor(0xc4, 0xc4, 0xc4),
+        light: RGBColor(0x6c, 0x6d, 0x6e),
     },
     china: RGBColor(0xe0, 0x8a, 0x3c),
     us: RGBColor(0x6a, 0xa8, 0xe6),
@@ -116,6 +119,18 @@ pub fn bar_colour(theme: &Theme, chart: &Chart, row: usize, series: usize) -> RG
     } else {
         shades.light
     }
+}
+
+/// The outline of a bar drawn in a tint (a series that is not emphasised), if it has one.
+pub fn bar_outline(theme: &Theme, chart: &Chart, row: usize, series: usize) -> Option<RGBColor> {
+    if chart.kind == Kind::Diverging || chart.series[series].emphasis {
+        return None;
+    }
+    Some(if chart.rows[row].highlight {
+        theme.accent.main
+    } else {
+        theme.neutral.main
+    })
 }
 
 /// Draw `chart` filling `area`, which is `css_width * dpr` device pixels wide. Every coordinate
@@ -206,6 +221,12 @@ pub fn render<DB: DrawingBackend>(
                     let color = bar_colour(theme, chart, r, s);
                     if shown.origin.is_some() {
                         area.draw(&fill(rect, color))?;
+                        if let Some(edge) = bar_outline(theme, chart, r, s) {
+                            area.draw(&Rectangle::new(
+                                [(px(rect.x0), px(rect.y0)), (px(rect.x1), px(rect.y1))],
+                                edge.stroke_width(hairline as u32),
+                            ))?;
+                        }
                     } else {
                         // Derived here, not published: drawn as an outline.
                         area.draw(&Rectangle::new(
@@ -386,9 +407,15 @@ mod tests {
             japan_rect.contains(&format!("width=\"{w}\"")),
             "{japan_rect}"
         );
-        // Four other powers' trust bars; distrust only for the two where it was published.
+        // Four other powers' trust bars; distrust only for the two where it was published,
+        // in the tint with an outline in the main shade.
         assert_eq!(out.matches(&hex(LIGHT.neutral.main)).count(), 4);
         assert_eq!(out.matches(&hex(LIGHT.neutral.light)).count(), 2);
+        let outline = format!(
+            "stroke=\"#{:02X}{:02X}{:02X}\"",
+            LIGHT.neutral.main.0, LIGHT.neutral.main.1, LIGHT.neutral.main.2
+        );
+        assert_eq!(out.matches(&outline).count(), 2);
     }
 
     #[test]

@@ -21,7 +21,7 @@ const CHARTS = [
 ];
 const SECTIONS = ['intro', 'trust', 'politics', 'economy', 'people', 'conclusion', 'sources'];
 // Mark colours of the light theme (render::LIGHT): bars drawn means these pixels exist.
-const MARKS = ['b7002a', 'e0637b', '707070', '8f8f8f', 'b35900', '2166ac'];
+const MARKS = ['b7002a', 'e299aa', '707070', 'bfbfbf', 'b35900', '2166ac'];
 
 const env = useReport();
 
