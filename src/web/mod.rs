@@ -390,11 +390,15 @@ fn dispatch(msg: Msg) {
         let fx = state::update(&mut app.state, msg, |i| {
             charts.get(i).map_or(1, |m| m.chart.series.len())
         });
-        apply(app, fx);
+        apply(app, fx, false);
     });
 }
 
-fn apply(app: &mut App, fx: Effects) {
+/// Carry out an update's effects. `every` re-checks every chart against its size, DPR and
+/// colour scheme (after a resize or a scheme change); otherwise only the charts the update
+/// names are redrawn, so a pointer moving over a chart costs no layout reads.
+fn apply(app: &mut App, fx: Effects, every: bool) {
+    let every = every || fx.rebuild;
     if fx.rebuild {
         if let Some(doc) = document() {
             sync_selects(&doc, app.state.country);
@@ -417,8 +421,10 @@ fn apply(app: &mut App, fx: Effects) {
     }
     let focus = app.state.focus;
     for (i, m) in app.charts.iter_mut().enumerate() {
-        let point = focus.filter(|f| f.0 == i).and_then(|f| f.1);
-        redraw(m, point);
+        if every || fx.redraw.contains(&i) {
+            let point = focus.filter(|f| f.0 == i).and_then(|f| f.1);
+            redraw(m, point);
+        }
     }
     if let (Some(p), Some((chart, _))) = (fx.announce, app.state.focus) {
         if let (Some(m), Some(el)) = (
@@ -794,7 +800,7 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
     // Redraw a chart when its container changes size, the colour scheme changes, or the
     // devicePixelRatio changes (zoom, or a window moved to another screen).
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|_: js_sys::Array| {
-        with_app(|app| apply(app, Effects::default()));
+        with_app(|app| apply(app, Effects::default(), true));
     });
     let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     on_resize.forget();
@@ -805,11 +811,11 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
     });
     if let Some(q) = window.match_media("(prefers-color-scheme: dark)")? {
         on(q.as_ref(), "change", |_: Event| {
-            with_app(|app| apply(app, Effects::default()));
+            with_app(|app| apply(app, Effects::default(), true));
         })?;
     }
     on(window.as_ref(), "resize", |_: Event| {
-        with_app(|app| apply(app, Effects::default()));
+        with_app(|app| apply(app, Effects::default(), true));
     })?;
     Ok(())
 }
