@@ -888,9 +888,32 @@ fn sync_nav(section: Option<&str>) {
         };
         if link.get_attribute("href") == current {
             let _ = link.set_attribute("aria-current", "location");
+            keep_in_view(&link);
         } else {
             let _ = link.remove_attribute("aria-current");
         }
+    }
+}
+
+/// On a narrow screen the navigation scrolls sideways: bring the current section's link into
+/// it (only the list scrolls, never the page).
+fn keep_in_view(link: &Element) {
+    let Ok(Some(list)) = link.closest("ol") else {
+        return;
+    };
+    let Some(link) = link.dyn_ref::<HtmlElement>() else {
+        return;
+    };
+    let (left, width) = (
+        f64::from(link.offset_left()),
+        f64::from(link.offset_width()),
+    );
+    let (scroll, visible) = (
+        f64::from(list.scroll_left()),
+        f64::from(list.client_width()),
+    );
+    if left < scroll || left + width > scroll + visible {
+        list.set_scroll_left((left - 16.0).max(0.0) as i32);
     }
 }
 

@@ -132,6 +132,14 @@ test('the section navigation follows the reader', async () => {
   await page.waitForFunction(() => document.querySelector('nav.toc a[aria-current]')?.getAttribute('href') === '#politics');
   const navTop = await page.$eval('nav.toc', (n) => n.getBoundingClientRect().top);
   assert.equal(navTop, 0, 'the navigation stays in view');
+  // On a phone the list scrolls sideways to keep the current section's link in view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => document.querySelector('#conclusion').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('nav.toc a[aria-current]')?.getAttribute('href') === '#conclusion');
+  await page.waitForFunction(() => {
+    const a = document.querySelector('nav.toc a[aria-current]').getBoundingClientRect();
+    return a.left >= 0 && a.right <= window.innerWidth;
+  });
   assert.deepEqual(problems, []);
   await context.close();
 });
