@@ -166,12 +166,8 @@ async fn run() -> Result<Started, StartError> {
         ..State::default()
     };
 
-    let figures = doc.query_selector_all("figure[data-chart]")?;
     let mut charts = Vec::new();
-    for i in 0..figures.length() {
-        let Some(figure) = figures.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+    for figure in each::<Element>(&doc.query_selector_all("figure[data-chart]")?) {
         let id_text = figure.get_attribute("data-chart").unwrap_or_default();
         let id: &'static str = spec::CHART_IDS
             .iter()
@@ -600,11 +596,7 @@ fn listen_tools(i: usize, m: &Mounted) -> Result<(), JsValue> {
             }
         })?;
     }
-    let buttons = m.figure.query_selector_all("button[data-download]")?;
-    for b in 0..buttons.length() {
-        let Some(button) = buttons.item(b).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+    for button in each::<Element>(&m.figure.query_selector_all("button[data-download]")?) {
         let kind = button.get_attribute("data-download").unwrap_or_default();
         on(button.as_ref(), "click", move |_: Event| {
             with_app(|app| {
@@ -639,13 +631,8 @@ fn fill_embed_code(app: &mut App, i: usize) {
     };
     let base = report_address();
     if let Ok(areas) = m.figure.query_selector_all("textarea.embed-code") {
-        for a in 0..areas.length() {
-            if let Some(t) = areas
-                .item(a)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
-                t.set_value(&t.value().replace(embed::URL_MARK, &base));
-            }
+        for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
+            t.set_value(&t.value().replace(embed::URL_MARK, &base));
         }
     }
     if m.measuring.is_some() {
@@ -782,14 +769,7 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
             with_app(|app| measured(app, &JsValue::from(source), h as u32));
         }
     })?;
-    let selects = doc.query_selector_all("select.country-select")?;
-    for i in 0..selects.length() {
-        let Some(select) = selects
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
-        else {
-            continue;
-        };
+    for select in each::<HtmlSelectElement>(&doc.query_selector_all("select.country-select")?) {
         select.set_disabled(false);
         let s = select.clone();
         on(select.as_ref(), "change", move |_: Event| {
@@ -824,13 +804,8 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
 fn sync_selects(doc: &Document, country: Option<Country>) {
     let value = country.map_or("", |c| c.code());
     if let Ok(selects) = doc.query_selector_all("select.country-select") {
-        for i in 0..selects.length() {
-            if let Some(s) = selects
-                .item(i)
-                .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
-            {
-                s.set_value(value);
-            }
+        for s in each::<HtmlSelectElement>(&selects) {
+            s.set_value(value);
         }
     }
 }
@@ -882,10 +857,7 @@ fn sync_nav(section: Option<&str>) {
         return;
     };
     let current = section.map(|s| format!("#{s}"));
-    for i in 0..links.length() {
-        let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+    for link in each::<Element>(&links) {
         if link.get_attribute("href") == current {
             let _ = link.set_attribute("aria-current", "location");
             keep_in_view(&link);
@@ -1021,13 +993,17 @@ fn follow_sections(doc: &Document) -> Result<(), JsValue> {
     let observer =
         IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)?;
     on_change.forget();
-    let sections = doc.query_selector_all("main > section[id]")?;
-    for i in 0..sections.length() {
-        if let Some(section) = sections.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            observer.observe(&section);
-        }
+    for section in each::<Element>(&doc.query_selector_all("main > section[id]")?) {
+        observer.observe(&section);
     }
     Ok(())
+}
+
+/// The nodes of a query's result that are of type `T`.
+fn each<T: JsCast>(list: &web_sys::NodeList) -> Vec<T> {
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<T>().ok())
+        .collect()
 }
 
 fn document() -> Option<Document> {
