@@ -1,6 +1,6 @@
 //! Refuses to build with bad data: loads `data/` and the message catalog with the crate's own
 //! modules and fails with every problem (file, line, question, population, option, field).
-//! The checked data and strings are written to `$OUT_DIR/snapshot.bin` (postcard), which the
+//! The checked data and strings are written to `$OUT_DIR/snapshot.bin` (`src/snapshot.rs`), which the
 //! browser deserializes at start-up instead of shipping the parsers and the checks.
 
 #[allow(dead_code, unused_imports)]
@@ -9,6 +9,9 @@ mod bundle;
 #[allow(dead_code, unused_imports)]
 #[path = "src/data/mod.rs"]
 mod data;
+#[allow(dead_code, unused_imports)]
+#[path = "src/snapshot.rs"]
+mod snapshot;
 #[allow(dead_code, unused_imports)]
 #[path = "src/spec.rs"]
 mod spec;
@@ -23,6 +26,7 @@ fn main() {
         "src/spec.rs",
         "src/text.rs",
         "src/bundle.rs",
+        "src/snapshot.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }
@@ -37,6 +41,6 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let bytes = postcard::to_allocvec(&bundle.snapshot()).expect("a checked bundle serializes");
+    let bytes = snapshot::write(&bundle.snapshot());
     std::fs::write(out.join("snapshot.bin"), bytes).expect("OUT_DIR is writable");
 }

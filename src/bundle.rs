@@ -3,8 +3,6 @@
 //! checked against every chart. `build.rs` runs this too and snapshots the result for the
 //! browser, so a problem fails the build, listing every message.
 
-use serde::{Deserialize, Serialize};
-
 use crate::data::{self, Dataset, Files};
 use crate::spec;
 use crate::text::{self, Strings, TextFile, TEXT_FILE};
@@ -31,7 +29,7 @@ pub const SECTIONS: [&str; 7] = [
 ];
 
 /// What the browser needs: the data and the strings the charts draw.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     pub data: Dataset,
     pub strings: Strings,

@@ -9,6 +9,7 @@ pub mod html;
 pub mod layout;
 pub mod render;
 pub mod scale;
+pub mod snapshot;
 pub mod spec;
 pub mod state;
 pub mod text;
@@ -27,6 +28,6 @@ pub fn load() -> Result<Bundle, Vec<String>> {
 /// The same data and strings as `build.rs` checked and snapshotted them: what the browser
 /// loads, so the parsers and the checks stay out of the WASM. A native test proves it equals
 /// `load()`.
-pub fn load_snapshot() -> Result<Snapshot, postcard::Error> {
-    postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin")))
+pub fn load_snapshot() -> Result<Snapshot, snapshot::Error> {
+    snapshot::read(include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin")))
 }

@@ -16,6 +16,12 @@ use crate::state::Point;
 pub const FONT_STACK: &str =
     "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif";
 
+/// The stack at a size. Named directly: plotters' `From<&str>` lower-cases the name to look
+/// for generic families, which pulls Unicode case tables into the WASM.
+fn stack_font(size: f64, style: FontStyle) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::Name(FONT_STACK), size, style)
+}
+
 /// A mark colour in its two strengths: the emphasised series is filled with `main`; the
 /// others are filled with the `light` tint and outlined in `main`, so every bar keeps an edge
 /// of >= 3:1 and Japan's bars differ from the others by their outline too, which survives
@@ -155,8 +161,7 @@ pub fn render<DB: DrawingBackend>(
         } else {
             FontStyle::Normal
         };
-        (FONT_STACK, size * dpr * frame.font_scale, style)
-            .into_font()
+        stack_font(size * dpr * frame.font_scale, style)
             .color(&color)
             .pos(Pos::new(h, v))
     };
@@ -304,16 +309,14 @@ pub fn image<DB: DrawingBackend>(
     let dpr = frame.dpr;
     let px = |v: f64| (v * dpr).round() as i32;
     area.fill(&theme.background)?;
-    let title = (FONT_STACK, 16.0 * dpr * frame.font_scale, FontStyle::Bold)
-        .into_font()
+    let title = stack_font(16.0 * dpr * frame.font_scale, FontStyle::Bold)
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Top));
     area.draw_text(&chart.title, &title, (0, px(4.0)))?;
     let (_, rest) = area.split_vertically(px(IMAGE_HEAD));
     let (plot, foot) = rest.split_vertically(px(crate::layout::chart_height(chart)));
     render(&plot, chart, frame, theme, None)?;
-    let small = (FONT_STACK, SMALL_FONT_PX * dpr * frame.font_scale)
-        .into_font()
+    let small = stack_font(SMALL_FONT_PX * dpr * frame.font_scale, FontStyle::Normal)
         .color(&theme.muted)
         .pos(Pos::new(HPos::Left, VPos::Top));
     for (i, line) in footer.iter().enumerate() {

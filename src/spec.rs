@@ -382,7 +382,7 @@ impl<'a> Builder<'a> {
                 self.row(o, cells)
             })
             .collect();
-        rank(&mut rows, rank_by);
+        rows = rank(rows, rank_by);
         Ok(rows)
     }
 
@@ -492,7 +492,7 @@ impl<'a> Builder<'a> {
                 self.row(&v.option, cells)
             })
             .collect();
-        rank(&mut rows, 0);
+        rows = rank(rows, 0);
         // The takeaway says Japan is the most trusted: fail the build if the data says not.
         if rows.first().map(|r| r.full_label.as_str()) != Some(HIGHLIGHT) {
             return Err(SpecError::Premise(
@@ -612,7 +612,7 @@ impl<'a> Builder<'a> {
                 }
             })
             .collect();
-        let mut countries: Vec<(f64, Row)> = ASEAN_10
+        let (leans, countries): (Vec<f64>, Vec<Row>) = ASEAN_10
             .iter()
             .filter_map(|code| Country::from_code(code))
             .map(|c| {
@@ -634,8 +634,7 @@ impl<'a> Builder<'a> {
                 )
             })
             .collect();
-        countries.sort_by(|a, b| b.0.total_cmp(&a.0));
-        rows.extend(countries.into_iter().map(|(_, r)| r));
+        rows.extend(largest_first(countries, &leans));
         if rows
             .iter()
             .all(|r| r.cells.iter().all(|c| c.shown().is_none()))
@@ -699,12 +698,28 @@ impl<'a> Builder<'a> {
 }
 
 /// Largest first by one series; missing values last; equal values keep their order.
-fn rank(rows: &mut [Row], by: usize) {
-    rows.sort_by(|a, b| {
-        let (a, b) = (a.cells[by].number(), b.cells[by].number());
-        b.unwrap_or(f64::NEG_INFINITY)
-            .total_cmp(&a.unwrap_or(f64::NEG_INFINITY))
-    });
+fn rank(rows: Vec<Row>, by: usize) -> Vec<Row> {
+    let keys: Vec<f64> = rows
+        .iter()
+        .map(|r| r.cells[by].number().unwrap_or(f64::NEG_INFINITY))
+        .collect();
+    largest_first(rows, &keys)
+}
+
+/// `items` ordered by `keys`, largest first; equal keys keep their order. An insertion sort:
+/// the lists are a dozen rows, and one small loop keeps the standard library's sort
+/// machinery (several kilobytes per element type) out of the WASM.
+fn largest_first<T>(items: Vec<T>, keys: &[f64]) -> Vec<T> {
+    let mut order: Vec<usize> = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        let at = order
+            .iter()
+            .position(|&j| k.total_cmp(&keys[j]).is_gt())
+            .unwrap_or(order.len());
+        order.insert(at, i);
+    }
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
 fn chart_notes(data: &Dataset, shown: &[&Value]) -> Vec<ChartNote> {
@@ -785,6 +800,13 @@ pub(crate) fn for_tests(id: &str) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn largest_first_keeps_equal_keys_in_their_order() {
+        let keys = [1.0, 3.0, f64::NEG_INFINITY, 3.0, 2.0];
+        let items = vec!['a', 'b', 'c', 'd', 'e'];
+        assert_eq!(largest_first(items, &keys), vec!['b', 'd', 'e', 'a', 'c']);
+    }
 
     fn chart(id: &str) -> Chart {
         for_tests(id)

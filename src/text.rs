@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::data::{Dataset, Population};
 
@@ -53,7 +53,7 @@ pub struct AgendaItem {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChartText {
     pub title: String,
@@ -69,7 +69,7 @@ pub struct UiFile {
 }
 
 /// Interface words, including the few drawn inside charts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     pub lang: String,
@@ -129,7 +129,7 @@ pub struct Ui {
 }
 
 /// What the charts and the page need from the catalog at run time (the prose stays native).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Strings {
     pub charts: BTreeMap<String, ChartText>,
     pub labels: BTreeMap<String, String>,

@@ -3,9 +3,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub survey: Survey,
     pub questions: Vec<Question>,
@@ -14,7 +12,7 @@ pub struct Dataset {
     pub notes: Vec<Note>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Survey {
     pub title: String,
     pub publisher: String,
@@ -37,7 +35,7 @@ pub struct Need {
     pub question: &'static str,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionKind {
     /// One answer per respondent: options of one population and year add up to at most 100.
     SingleChoice,
@@ -45,7 +43,7 @@ pub enum QuestionKind {
     Measure,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Unit {
     Percent,
     /// A mean score on a scale from 0 to `max`.
@@ -63,7 +61,7 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub id: String,
     pub title: String,
@@ -95,21 +93,9 @@ const COUNTRIES: [(&str, &str); 11] = [
     ("TL", "Timor-Leste"),
 ];
 
-/// Stored by its code; reading an unknown code back is an error, not a new country.
-impl Serialize for Country {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Country {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
-        let code = String::deserialize(d)?;
-        Country::from_code(&code).ok_or_else(|| serde::de::Error::custom("unknown country code"))
-    }
-}
-
 impl Country {
+    /// The first member state (Brunei): a placeholder where a value must exist.
+    pub const FIRST: Country = Country(COUNTRIES[0].0);
     pub fn from_code(code: &str) -> Option<Country> {
         COUNTRIES
             .iter()
@@ -128,7 +114,7 @@ impl Country {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Population {
     /// The survey's regional figure: the mean of the ten country figures.
     Asean,
@@ -156,7 +142,7 @@ impl fmt::Display for Population {
 
 /// A number exactly as published: the text is what the page prints, the number is what the
 /// chart draws. Never re-rounded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Published {
     text: String,
     number: f64,
@@ -182,6 +168,10 @@ impl Published {
     pub fn text(&self) -> &str {
         &self.text
     }
+    /// A figure from the build-time snapshot, whose text and number were checked together.
+    pub fn from_parts(text: String, number: f64) -> Published {
+        Published { text, number }
+    }
     pub fn number(&self) -> f64 {
         self.number
     }
@@ -201,7 +191,7 @@ impl Published {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Value {
     /// Index into `Dataset::questions`.
     pub question: usize,
@@ -214,7 +204,7 @@ pub struct Value {
 }
 
 /// A publication date as precise as the source states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PubDate {
     pub year: u16,
     pub month: Option<u8>,
@@ -262,7 +252,7 @@ impl fmt::Display for PubDate {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
     /// A publication where a figure was read: always has a URL.
     Outlet,
@@ -270,7 +260,7 @@ pub enum SourceKind {
     Work,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
     pub kind: SourceKind,
@@ -283,7 +273,7 @@ pub struct Source {
     pub language: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteKind {
     Conflict,
     Coverage,
@@ -308,7 +298,7 @@ impl NoteKind {
 }
 
 /// A note on a question, narrowed by year, population and option down to a single value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     /// Index into `Dataset::questions`.
     pub question: usize,

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +18,16 @@ const TYPES = {
   '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8',
 };
+
+// Static hosts compress text and WASM: brotli when the browser accepts it, else gzip (both
+// at their highest level, as precompressed assets would be). Kept per file, so each file is
+// compressed once per server.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.csv']);
+function encoder(accept) {
+  if (/\bbr\b/.test(accept)) return ['br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })];
+  if (/\bgzip\b/.test(accept)) return ['gzip', (b) => gzipSync(b, { level: 9 })];
+  return null;
+}
 
 export function parseHeaders(text) {
   const rules = [];
@@ -37,11 +48,22 @@ export async function serve(root, { port = 0, files = {} } = {}) {
   const base = resolve(root);
   const headersFile = join(base, '_headers');
   const headersFor = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : () => ({});
+  const cache = new Map();
+  const send = (req, res, key, status, type, body, headers = {}) => {
+    const enc = COMPRESSIBLE.has(extname(key) || '.html') ? encoder(req.headers['accept-encoding'] ?? '') : null;
+    if (enc) {
+      const k = `${enc[0]} ${key}`;
+      if (!cache.has(k)) cache.set(k, enc[1](Buffer.from(body)));
+      body = cache.get(k);
+      headers = { ...headers, 'content-encoding': enc[0], vary: 'Accept-Encoding' };
+    }
+    res.writeHead(status, { 'content-type': type, ...headers }).end(body);
+  };
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (files[path]) {
-        res.writeHead(200, { 'content-type': files[path].type }).end(files[path].body);
+        send(req, res, path, 200, files[path].type, files[path].body);
         return;
       }
       let file = normalize(join(base, path));
@@ -51,8 +73,7 @@ export async function serve(root, { port = 0, files = {} } = {}) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headersFor(path) });
-      res.end(body);
+      send(req, res, file, 200, TYPES[extname(file)] ?? 'application/octet-stream', body, headersFor(path));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -9,7 +9,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
-const BUDGET_BROTLI = 120 * 1024;
+// Issue 7: 120 KB, read as kilobytes (1 000 bytes), the stricter reading.
+const BUDGET_BROTLI = 120_000;
 
 const brotli = (b) =>
   brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

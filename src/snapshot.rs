@@ -1,0 +1,520 @@
+//! The build-time snapshot's byte format: what `build.rs` writes after checking `data/` and
+//! what the browser reads at start-up. Hand-written rather than derived: the reader is a few
+//! hundred bytes of WASM, where a generic deserializer (serde visitors through postcard) was
+//! 23 KB. Nothing here is validated again: the writer only ever sees checked data, and the
+//! reader only refuses bytes it cannot read (truncated, a bad tag, bad UTF-8).
+//!
+//! Format: fields in declaration order. Unsigned integers are LEB128, `f64` is 8 bytes
+//! little-endian, a string or a list is its length then its items, an `Option` or an enum is a
+//! one-byte tag then its contents, a map is a list of pairs in key order.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::bundle::Snapshot;
+use crate::data::model::{
+    Country, Dataset, Note, NoteKind, Population, PubDate, Published, Question, QuestionKind,
+    Source, SourceKind, Survey, Unit, Value,
+};
+use crate::text::{ChartText, Strings, Ui};
+
+/// Why the bytes could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub at: usize,
+    pub what: &'static str,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "snapshot byte {}: {}", self.at, self.what)
+    }
+}
+
+/// Reads on after a problem, returning empty values, and keeps the first problem: one check
+/// at the end instead of an early return (and its clean-up code) after every field.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    error: Option<Error>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes,
+            at: 0,
+            error: None,
+        }
+    }
+    fn fail(&mut self, at: usize, what: &'static str) {
+        if self.error.is_none() {
+            self.error = Some(Error { at, what });
+        }
+        // Nothing more is read.
+        self.at = self.bytes.len();
+    }
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        match self.bytes.get(self.at..self.at.saturating_add(n)) {
+            Some(s) => {
+                self.at += n;
+                s
+            }
+            None => {
+                self.fail(self.at, "the snapshot ends early");
+                &[]
+            }
+        }
+    }
+    fn byte(&mut self) -> u8 {
+        self.take(1).first().copied().unwrap_or(0)
+    }
+    #[inline(never)]
+    fn uint(&mut self) -> u64 {
+        let start = self.at;
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte();
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return v;
+            }
+        }
+        self.fail(start, "a number is too long");
+        0
+    }
+    fn tag(&mut self, count: u8) -> u8 {
+        let at = self.at;
+        let t = self.byte();
+        if t < count {
+            t
+        } else {
+            self.fail(at, "an unknown tag");
+            0
+        }
+    }
+    fn finish<T>(self, value: T) -> Result<T, Error> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
+}
+
+/// A type the snapshot holds.
+pub trait Pack: Sized {
+    fn pack(&self, out: &mut Vec<u8>);
+    /// Never fails on its own: a problem is kept in the reader (see `Reader`).
+    fn unpack(r: &mut Reader) -> Self;
+}
+
+/// The snapshot as bytes (build time).
+pub fn write(s: &Snapshot) -> Vec<u8> {
+    let mut out = Vec::new();
+    s.pack(&mut out);
+    out
+}
+
+/// The snapshot back from bytes; every byte must be used.
+pub fn read(bytes: &[u8]) -> Result<Snapshot, Error> {
+    let mut r = Reader::new(bytes);
+    let s = Snapshot::unpack(&mut r);
+    if r.at != bytes.len() {
+        r.fail(r.at, "bytes left after the snapshot");
+    }
+    r.finish(s)
+}
+
+fn pack_uint(mut v: u64, out: &mut Vec<u8>) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+macro_rules! uints {
+    ($($t:ty),*) => {$(
+        impl Pack for $t {
+            fn pack(&self, out: &mut Vec<u8>) {
+                pack_uint(*self as u64, out)
+            }
+            fn unpack(r: &mut Reader) -> Self {
+                let at = r.at;
+                let v = r.uint();
+                <$t>::try_from(v).unwrap_or_else(|_| {
+                    r.fail(at, "a number out of range");
+                    0
+                })
+            }
+        }
+    )*};
+}
+uints!(u8, u16, u32, usize);
+
+impl Pack for f64 {
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.take(8).try_into() {
+            Ok(b) => f64::from_le_bytes(b),
+            Err(_) => 0.0,
+        }
+    }
+}
+
+impl Pack for String {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.len().pack(out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    #[inline(never)]
+    fn unpack(r: &mut Reader) -> Self {
+        let n = usize::unpack(r);
+        let at = r.at;
+        match std::str::from_utf8(r.take(n)) {
+            Ok(s) => s.to_owned(),
+            Err(_) => {
+                r.fail(at, "a string is not UTF-8");
+                String::new()
+            }
+        }
+    }
+}
+
+impl<T: Pack> Pack for Option<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            None => out.push(0),
+            Some(v) => {
+                out.push(1);
+                v.pack(out);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.tag(2) {
+            0 => None,
+            _ => Some(T::unpack(r)),
+        }
+    }
+}
+
+impl<T: Pack> Pack for Vec<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.len().pack(out);
+        for v in self {
+            v.pack(out);
+        }
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        let n = usize::unpack(r);
+        // Every item takes at least a byte: a corrupt length cannot reserve more than that,
+        // and after a problem nothing is left to read.
+        let n = n.min(r.bytes.len() - r.at);
+        (0..n).map(|_| T::unpack(r)).collect()
+    }
+}
+
+impl<V: Pack> Pack for BTreeMap<String, V> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.len().pack(out);
+        for (k, v) in self {
+            k.pack(out);
+            v.pack(out);
+        }
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        let n = usize::unpack(r);
+        let n = n.min(r.bytes.len() - r.at);
+        (0..n).map(|_| (String::unpack(r), V::unpack(r))).collect()
+    }
+}
+
+impl<A: Pack, B: Pack> Pack for (A, B) {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.0.pack(out);
+        self.1.pack(out);
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        (A::unpack(r), B::unpack(r))
+    }
+}
+
+/// A struct as its fields in order.
+macro_rules! fields {
+    ($t:ident { $($f:ident),* $(,)? }) => {
+        impl Pack for $t {
+            fn pack(&self, out: &mut Vec<u8>) {
+                $( self.$f.pack(out); )*
+            }
+            fn unpack(r: &mut Reader) -> Self {
+                $t { $( $f: Pack::unpack(r), )* }
+            }
+        }
+    };
+}
+
+/// An enum without data as its position in `ALL`.
+macro_rules! unit_enum {
+    ($t:ident [$($v:ident),* $(,)?]) => {
+        impl Pack for $t {
+            fn pack(&self, out: &mut Vec<u8>) {
+                const ALL: &[$t] = &[$($t::$v),*];
+                out.push(ALL.iter().position(|v| v == self).unwrap_or(0) as u8);
+            }
+            fn unpack(r: &mut Reader) -> Self {
+                const ALL: &[$t] = &[$($t::$v),*];
+                ALL[usize::from(r.tag(ALL.len() as u8))]
+            }
+        }
+    };
+}
+
+fields!(Snapshot { data, strings });
+fields!(Dataset {
+    survey,
+    questions,
+    values,
+    sources,
+    notes
+});
+fields!(Survey {
+    title,
+    publisher,
+    published,
+    editions,
+    respondents,
+    fieldwork,
+    mode,
+    languages,
+    weighting,
+    method_sources,
+});
+fields!(Question {
+    id,
+    title,
+    wording,
+    measure,
+    kind,
+    unit,
+    base
+});
+fields!(Value {
+    question,
+    year,
+    population,
+    option,
+    value,
+    sources
+});
+fields!(PubDate { year, month, day });
+fields!(Source {
+    id,
+    kind,
+    outlet,
+    title,
+    author,
+    date,
+    url,
+    language,
+});
+fields!(Note {
+    question,
+    year,
+    population,
+    option,
+    kind,
+    text,
+    sources,
+});
+fields!(Strings { charts, labels, ui });
+fields!(ChartText {
+    title,
+    takeaway,
+    subtitle
+});
+fields!(Ui {
+    lang,
+    loading,
+    noscript,
+    failed,
+    nav_label,
+    not_published,
+    remainder,
+    derived,
+    notes,
+    source,
+    reported_by,
+    no_address,
+    data_caption,
+    base,
+    row_power,
+    row_answer,
+    row_measure,
+    row_population,
+    series_trust,
+    series_distrust,
+    series_economic,
+    series_political,
+    row_distrust_china,
+    row_asean,
+    row_essay_philippines,
+    country_label,
+    country_all,
+    chart_label,
+    chart_keys,
+    url_unknown_country,
+    url_unknown_chart,
+    url_unknown_section,
+    dismiss,
+    tools_summary,
+    embed_iframe_label,
+    embed_pym_label,
+    download_label,
+    download_csv,
+    download_png,
+    download_svg,
+    embed_read_more,
+    embed_unknown_chart,
+    embed_unknown_theme,
+    embed_bad_child,
+    side_china,
+    side_us,
+    method_respondents,
+    method_fieldwork,
+    method_languages,
+    method_weighting,
+    method_confirmed_by,
+    credits,
+    sources_cited,
+    conflicts_about,
+});
+unit_enum!(QuestionKind[SingleChoice, Measure]);
+unit_enum!(SourceKind[Outlet, Work]);
+unit_enum!(NoteKind[Conflict, Coverage, Wording, Attribution, Base, Edition]);
+
+impl Pack for Unit {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            Unit::Percent => out.push(0),
+            Unit::Score { max } => {
+                out.push(1);
+                max.pack(out);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.tag(2) {
+            0 => Unit::Percent,
+            _ => Unit::Score {
+                max: f64::unpack(r),
+            },
+        }
+    }
+}
+
+impl Pack for Country {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.code().to_owned().pack(out);
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        let at = r.at;
+        let code = String::unpack(r);
+        Country::from_code(&code).unwrap_or_else(|| {
+            r.fail(at, "an unknown country code");
+            Country::FIRST
+        })
+    }
+}
+
+impl Pack for Population {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            Population::Asean => out.push(0),
+            Population::Country(c) => {
+                out.push(1);
+                c.pack(out);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.tag(2) {
+            0 => Population::Asean,
+            _ => Population::Country(Country::unpack(r)),
+        }
+    }
+}
+
+impl Pack for Published {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.text().to_owned().pack(out);
+        self.number().pack(out);
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        let text = String::unpack(r);
+        Published::from_parts(text, f64::unpack(r))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot() -> Snapshot {
+        crate::load().expect("the embedded data loads").snapshot()
+    }
+
+    #[test]
+    fn a_snapshot_reads_back_equal() {
+        let s = snapshot();
+        assert_eq!(read(&write(&s)).expect("reads back"), s);
+    }
+
+    #[test]
+    fn a_truncated_snapshot_is_refused_with_its_position() {
+        let bytes = write(&snapshot());
+        let cut = bytes.len() / 2;
+        let e = read(&bytes[..cut]).unwrap_err();
+        assert!(e.at <= cut, "{e}");
+        assert!(e.to_string().starts_with("snapshot byte "), "{e}");
+    }
+
+    #[test]
+    fn trailing_bytes_and_bad_tags_are_refused() {
+        let mut bytes = write(&snapshot());
+        bytes.push(0);
+        assert_eq!(
+            read(&bytes).unwrap_err(),
+            Error {
+                at: bytes.len() - 1,
+                what: "bytes left after the snapshot"
+            }
+        );
+        let mut r = Reader::new(&[7]);
+        Unit::unpack(&mut r);
+        let unknown = Error {
+            at: 0,
+            what: "an unknown tag",
+        };
+        assert_eq!(r.error, Some(unknown));
+        let mut r = Reader::new(&[2, b'X', b'X']);
+        Country::unpack(&mut r);
+        assert_eq!(r.error.unwrap().what, "an unknown country code");
+    }
+
+    #[test]
+    fn numbers_round_trip_at_their_limits() {
+        for v in [0u64, 1, 127, 128, 16_383, 16_384, u32::MAX as u64, u64::MAX] {
+            let mut out = Vec::new();
+            pack_uint(v, &mut out);
+            let mut r = Reader::new(&out);
+            assert_eq!(r.uint(), v);
+            assert_eq!(r.at, out.len());
+        }
+        let mut r = Reader::new(&[0x80, 0x02]);
+        u8::unpack(&mut r);
+        assert_eq!(r.error.unwrap().what, "a number out of range");
+    }
+}
