@@ -83,14 +83,18 @@ pub const DARK: Theme = Theme {
     us: RGBColor(0x6a, 0xa8, 0xe6),
 };
 
-/// What the drawing area is: its CSS width, device pixels per CSS pixel, and the factor the
+/// What the drawing area is: its CSS width, device pixels per CSS pixel, the factor the
 /// backend needs on font sizes (plotters' SVG backend writes `size / 1.24`; the canvas takes
-/// sizes as they are).
+/// sizes as they are), and whether the chart paints its own background.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     pub css_width: f64,
     pub dpr: f64,
     pub font_scale: f64,
+    /// A live canvas starts transparent (resizing its backing store clears it) over the page's
+    /// own background, so it skips the fill: at devicePixelRatio 2 a full-canvas fill was most
+    /// of a redraw's time. A stand-alone SVG or image paints it.
+    pub background: bool,
 }
 
 impl Frame {
@@ -99,6 +103,7 @@ impl Frame {
             css_width,
             dpr,
             font_scale: 1.0,
+            background: false,
         }
     }
     pub fn svg(css_width: f64) -> Frame {
@@ -106,6 +111,7 @@ impl Frame {
             css_width,
             dpr: 1.0,
             font_scale: 1.24,
+            background: true,
         }
     }
 }
@@ -169,7 +175,9 @@ pub fn render<DB: DrawingBackend>(
         Rectangle::new([(px(r.x0), px(r.y0)), (px(r.x1), px(r.y1))], color.filled())
     };
 
-    area.fill(&theme.background)?;
+    if frame.background {
+        area.fill(&theme.background)?;
+    }
 
     // Gridlines behind everything; the zero or centre line is drawn with the bars.
     let (gy0, gy1) = l.grid_y;

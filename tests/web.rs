@@ -15,6 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn canvas() -> HtmlCanvasElement {
     let doc = web_sys::window().unwrap().document().unwrap();
     let c: HtmlCanvasElement = doc.create_element("canvas").unwrap().unchecked_into();
+    c.set_width(0);
     doc.body().unwrap().append_child(&c).unwrap();
     c
 }
@@ -53,8 +54,19 @@ fn check(id: &str, css_width: f64, dpr: f64, theme: &Theme) {
     let c = canvas();
     let l = web::draw(&c, &chart, css_width, dpr, theme, None).unwrap();
 
-    // The backing store is the CSS size times the devicePixelRatio.
-    assert_eq!(c.width() as f64, (css_width * dpr).floor(), "{id}");
+    // The backing store is the CSS size times the devicePixelRatio; it may be up to two steps
+    // wider than the chart, which is drawn from the left at its own width.
+    let device_w = (css_width * dpr).floor() as u32;
+    assert!(
+        c.width() >= device_w && c.width() - device_w < 2 * layout::STORE_STEP,
+        "{id}: store {} for a chart {device_w} wide",
+        c.width()
+    );
+    assert_eq!(l.width, f64::from(device_w) / dpr, "{id}");
+    assert_eq!(
+        c.style().get_property_value("width").unwrap(),
+        format!("{}px", f64::from(c.width()) / dpr)
+    );
     assert_eq!(
         c.height() as f64,
         (layout::chart_height(&chart) * dpr).round(),
@@ -134,13 +146,24 @@ fn every_chart_matches_its_data_at_dpr_3_in_dark_mode() {
 }
 
 #[wasm_bindgen_test]
-fn redrawing_narrower_resizes_the_backing_store() {
+fn small_resizes_keep_the_backing_store_and_large_ones_fit_it() {
     let chart = chart("trust-2024");
     let c = canvas();
     web::draw(&c, &chart, 700.0, 2.0, &LIGHT, None).unwrap();
-    assert_eq!(c.width(), 1400);
+    assert_eq!(c.width(), 1400, "a first draw fits exactly");
+    // 20 px narrower: the store is kept, cleared and drawn at the new width.
+    let l = web::draw(&c, &chart, 680.0, 2.0, &LIGHT, None).unwrap();
+    assert_eq!((c.width(), l.width), (1400, 680.0));
+    let px = Pixels::read(&c);
+    let spare = (680 * 2..1400).map(|x| px.data[(40 * 1400 + x) * 4 + 3]);
+    assert!(
+        spare.clone().all(|a| a == 0),
+        "nothing left of the wider chart"
+    );
+    // Much narrower: a store that fits; then wider: the next whole step.
     let l = web::draw(&c, &chart, 320.0, 2.0, &LIGHT, None).unwrap();
-    assert_eq!(c.width(), 640);
-    assert_eq!(l.width, 320.0);
+    assert_eq!((c.width(), l.width), (640, 320.0));
+    web::draw(&c, &chart, 330.0, 2.0, &LIGHT, None).unwrap();
+    assert_eq!(c.width(), 768);
     c.remove();
 }

@@ -80,6 +80,9 @@ struct App {
     charts: Vec<Mounted>,
     /// Set when the page shows one chart inside another site.
     embed: Option<Embed>,
+    /// The section the navigation marks now (`None` before the first mark): the navigation is
+    /// only touched when it changes, not on every key or pointer move.
+    nav_marked: Option<Option<String>>,
 }
 
 thread_local! {
@@ -185,6 +188,8 @@ async fn run() -> Result<Started, StartError> {
             .unchecked_into();
         let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
         canvas.set_attribute("aria-hidden", "true")?;
+        // A new canvas: its first store fits the chart exactly (`layout::store_width`).
+        canvas.set_width(0);
         let key = draw_key(&container, None);
         let layout = draw(&canvas, &chart, key.0, key.1, theme(key.2), None)?;
         // The live chart takes the static one's place, at the same height: nothing moves.
@@ -237,6 +242,7 @@ async fn run() -> Result<Started, StartError> {
             state,
             charts,
             embed: embed.clone(),
+            nav_marked: None,
         })
     });
     listen_page(&doc)?;
@@ -432,7 +438,10 @@ fn apply(app: &mut App, fx: Effects, every: bool) {
         }
     }
     sync_tooltips(app);
-    sync_nav(app.state.section.as_deref());
+    if app.embed.is_none() && app.nav_marked.as_ref() != Some(&app.state.section) {
+        sync_nav(app.state.section.as_deref());
+        app.nav_marked = Some(app.state.section.clone());
+    }
     if fx.url && app.embed.is_none() {
         write_url(app);
     }
@@ -457,6 +466,8 @@ fn redraw(m: &mut Mounted, point: Option<Point>) {
 
 /// Size the canvas backing store to the CSS size times devicePixelRatio (plotters-canvas does
 /// not) and draw. The CSS width is floored to whole device pixels so no resampling blurs it.
+/// The store is kept through small resizes (`layout::store_width`): the chart is drawn from the
+/// left at its own width, over a cleared store, and the canvas element is as wide as the store.
 pub fn draw(
     canvas: &HtmlCanvasElement,
     chart: &Chart,
@@ -469,13 +480,28 @@ pub fn draw(
     let device_w = (css_width * dpr).floor();
     let css_width = device_w / dpr;
     let css_height = layout::chart_height(chart);
-    canvas.set_width(device_w as u32);
-    canvas.set_height((css_height * dpr).round() as u32);
+    let store_w = layout::store_width(canvas.width(), device_w as u32);
+    let store_h = (css_height * dpr).round() as u32;
+    let kept = canvas.width() == store_w && canvas.height() == store_h;
+    if !kept {
+        // Setting either dimension re-allocates and clears the store.
+        canvas.set_width(store_w);
+        canvas.set_height(store_h);
+    }
     let style = canvas.style();
-    style.set_property("width", &format!("{css_width}px"))?;
+    style.set_property("width", &format!("{}px", f64::from(store_w) / dpr))?;
     style.set_property("height", &format!("{css_height}px"))?;
+    canvas.set_attribute("data-chart-width", &css_width.to_string())?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
+    if kept {
+        if let Some(ctx) = canvas
+            .get_context("2d")?
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        {
+            ctx.clear_rect(0.0, 0.0, f64::from(store_w), f64::from(store_h));
+        }
+    }
     let area = backend.into_drawing_area();
     render::render(&area, chart, Frame::canvas(css_width, dpr), theme, focus)
         .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))
