@@ -1,7 +1,24 @@
 //! Exports of exactly what a chart shows: its values as CSV with their sources. A value not
 //! published has no row; a value derived in code says so and cites no source.
 
+use crate::data::Country;
 use crate::spec::{Cell, Chart};
+
+/// Where the build writes each chart's CSV and SVG, beside the page.
+pub const DOWNLOAD_DIR: &str = "downloads";
+
+/// A download's file name: `trust-2024.csv`, or `trust-2024-th.csv` with a country chosen.
+pub fn file_name(id: &str, country: Option<Country>, ext: &str) -> String {
+    match country {
+        Some(c) => format!("{id}-{}.{ext}", c.code().to_ascii_lowercase()),
+        None => format!("{id}.{ext}"),
+    }
+}
+
+/// A download's address relative to the page.
+pub fn path(id: &str, country: Option<Country>, ext: &str) -> String {
+    format!("{DOWNLOAD_DIR}/{}", file_name(id, country, ext))
+}
 
 pub const HEADER: &str =
     "chart,row,series,question,year,population,option,value,unit,base,derived,sources,source_urls";

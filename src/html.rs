@@ -7,8 +7,9 @@
 use std::fmt::Write;
 
 use crate::bundle::Bundle;
-use crate::data::NoteKind;
+use crate::data::{Country, NoteKind};
 use crate::embed;
+use crate::export;
 use crate::render::{self, LIGHT};
 use crate::spec::{self, Cell, Chart, SourceLink};
 use crate::text::{self, Strings, Token};
@@ -197,8 +198,9 @@ pub fn figure(chart: &Chart, bundle: &Bundle, section_id: &str) -> Result<String
     Ok(h)
 }
 
-/// Embed code and downloads, closed by default. The script fills in the report's address and
-/// the embed's height, and makes the download buttons work; without script it is hidden.
+/// Embed code and downloads, closed by default. The CSV and SVG are files written at build
+/// time (`downloads`), linked directly; the script fills in the report's address and the
+/// embed's height, draws the PNG, and points the links at the chosen country's files.
 fn tools(chart: &Chart, ui: &text::Ui) -> String {
     let id = chart.id;
     let iframe = embed::iframe_code(embed::URL_MARK, id, &chart.title, embed::HEIGHT_MARK);
@@ -210,9 +212,9 @@ fn tools(chart: &Chart, ui: &text::Ui) -> String {
          <p><label for=\"{id}-pym\">{l2}</label></p>\n\
          <textarea id=\"{id}-pym\" class=\"embed-code\" data-kind=\"pym\" readonly rows=\"4\">{pym}</textarea>\n\
          <p class=\"downloads\">{dl} \
-         <button type=\"button\" data-download=\"csv\">{csv}</button> \
+         <a href=\"{csv_path}\" download=\"{csv_name}\" data-download=\"csv\">{csv}</a> \
          <button type=\"button\" data-download=\"png\">{png}</button> \
-         <button type=\"button\" data-download=\"svg\">{svg}</button></p>\n\
+         <a href=\"{svg_path}\" download=\"{svg_name}\" data-download=\"svg\">{svg}</a></p>\n\
          </details>\n",
         summary = escape(&ui.tools_summary),
         l1 = escape(&ui.embed_iframe_label),
@@ -223,7 +225,35 @@ fn tools(chart: &Chart, ui: &text::Ui) -> String {
         csv = escape(&ui.download_csv),
         png = escape(&ui.download_png),
         svg = escape(&ui.download_svg),
+        csv_path = export::path(id, None, "csv"),
+        csv_name = export::file_name(id, None, "csv"),
+        svg_path = export::path(id, None, "svg"),
+        svg_name = export::file_name(id, None, "svg"),
     )
+}
+
+/// Every download the page links to, as (path relative to the page, contents): each chart's
+/// CSV and SVG (640 px wide, light, with title and source line), and for a chart with
+/// per-country data, the same for every member state.
+pub fn downloads(bundle: &Bundle) -> Result<Vec<(String, String)>, String> {
+    let mut files = Vec::new();
+    for id in spec::CHART_IDS {
+        let mut countries: Vec<Option<Country>> = vec![None];
+        if spec::COUNTRY_CHARTS.contains(id) {
+            countries.extend(spec::ASEAN_10.iter().map(|c| Country::from_code(c)));
+        }
+        for country in countries {
+            let chart = spec::build_for(id, &bundle.data, &bundle.strings, country)
+                .map_err(|e| e.to_string())?;
+            let source = chart.source.plain(&bundle.strings.ui);
+            files.push((export::path(id, country, "csv"), export::csv(&chart)));
+            files.push((
+                export::path(id, country, "svg"),
+                render::image_svg(&chart, 640.0, &LIGHT, &source),
+            ));
+        }
+    }
+    Ok(files)
 }
 
 /// The country selector of a chart with per-country data. Disabled until the script that makes
@@ -623,6 +653,32 @@ mod tests {
 
     fn bundle() -> Bundle {
         crate::load().unwrap()
+    }
+
+    #[test]
+    fn every_chart_has_its_downloads_and_per_country_ones_where_it_has_a_selector() {
+        let files = downloads(&bundle()).unwrap();
+        let per_country = spec::COUNTRY_CHARTS.len() * spec::ASEAN_10.len();
+        assert_eq!(files.len(), 2 * (spec::CHART_IDS.len() + per_country));
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        for id in spec::CHART_IDS {
+            assert!(
+                names.contains(&format!("downloads/{id}.csv").as_str()),
+                "{id}"
+            );
+            assert!(
+                names.contains(&format!("downloads/{id}.svg").as_str()),
+                "{id}"
+            );
+        }
+        let th = files
+            .iter()
+            .find(|(n, _)| n == "downloads/trust-2024-th.csv")
+            .expect("Thailand's trust file");
+        assert!(th.1.contains(",TH,"), "{}", th.1);
+        // The page links to the region-wide files.
+        let page = body_html(&bundle()).unwrap();
+        assert!(page.contains("href=\"downloads/trust-2024.csv\" download=\"trust-2024.csv\""));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Build step run by trunk's post_build hook: writes the report's static HTML (header,
 //! navigation, sections, every figure with its static chart and table, sources) into the
-//! staged index.html, so the page reads completely before and without any script. Fails the
+//! staged index.html, so the page reads completely before and without any script, and writes
+//! every chart's CSV and SVG download into `downloads/` beside it. Fails the
 //! build, naming every problem, if the data or the catalog has one.
 
 use std::path::PathBuf;
@@ -46,6 +47,15 @@ fn run() -> Result<PathBuf, String> {
     for (name, code) in scripts {
         let file = dir.join(&name);
         std::fs::write(&file, code).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    // The CSV and SVG downloads, as files beside the page.
+    for (name, body) in html::downloads(&bundle)? {
+        let file = dir.join(&name);
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        std::fs::write(&file, body).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     std::fs::write(&path, filled).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)

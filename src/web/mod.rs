@@ -224,6 +224,7 @@ async fn run() -> Result<Started, StartError> {
             .filter(|m| spec::COUNTRY_CHARTS.contains(&m.id))
         {
             replace_table(m, &snap)?;
+            point_downloads(m, state.country);
         }
     }
     for (i, m) in charts.iter().enumerate() {
@@ -419,6 +420,7 @@ fn apply(app: &mut App, fx: Effects, every: bool) {
             if let Err(e) = replace_table(m, &app.snap) {
                 web_sys::console::error_1(&e);
             }
+            point_downloads(m, app.state.country);
         }
     }
     let focus = app.state.focus;
@@ -622,11 +624,10 @@ fn listen_tools(i: usize, m: &Mounted) -> Result<(), JsValue> {
             }
         })?;
     }
-    for button in each::<Element>(&m.figure.query_selector_all("button[data-download]")?) {
-        let kind = button.get_attribute("data-download").unwrap_or_default();
+    if let Some(button) = m.figure.query_selector("button[data-download=\"png\"]")? {
         on(button.as_ref(), "click", move |_: Event| {
             with_app(|app| {
-                if let Err(e) = download(app, i, &kind) {
+                if let Err(e) = download_png(app, i) {
                     web_sys::console::error_1(&e);
                 }
             });
@@ -702,58 +703,43 @@ fn measured(app: &mut App, source: &JsValue, height: u32) {
     }
 }
 
-fn download(app: &App, i: usize, kind: &str) -> Result<(), JsValue> {
+/// The PNG download: the chart drawn at 640 CSS px and devicePixelRatio 2 with its title and
+/// source line. (The CSV and SVG are files the build wrote; see `point_downloads`.)
+fn download_png(app: &App, i: usize) -> Result<(), JsValue> {
     let m = app.charts.get(i).ok_or("no such chart")?;
-    let ui = &app.snap.strings.ui;
-    let source = m.chart.source.plain(ui);
-    let (href, name, blob_url) = match kind {
-        "csv" => {
-            let url = blob_url(&crate::export::csv(&m.chart), "text/csv;charset=utf-8")?;
-            (url.clone(), format!("{}.csv", m.id), Some(url))
-        }
-        "svg" => {
-            let svg = render::image_svg(&m.chart, 640.0, &LIGHT, &source);
-            let url = blob_url(&svg, "image/svg+xml")?;
-            (url.clone(), format!("{}.svg", m.id), Some(url))
-        }
-        "png" => {
-            let doc = document().ok_or("no document")?;
-            let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
-            let footer = render::wrap(&source, 640.0);
-            let (w, h, dpr) = (640.0, render::image_height(&m.chart, footer.len()), 2.0);
-            canvas.set_width((w * dpr) as u32);
-            canvas.set_height((h * dpr) as u32);
-            let backend = CanvasBackend::with_canvas_object(canvas.clone())
-                .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
-            render::image(
-                &backend.into_drawing_area(),
-                &m.chart,
-                Frame::canvas(w, dpr),
-                &LIGHT,
-                &footer,
-            )
-            .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
-            (canvas.to_data_url()?, format!("{}.png", m.id), None)
-        }
-        _ => return Ok(()),
-    };
+    let source = m.chart.source.plain(&app.snap.strings.ui);
     let doc = document().ok_or("no document")?;
+    let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
+    let footer = render::wrap(&source, 640.0);
+    let (w, h, dpr) = (640.0, render::image_height(&m.chart, footer.len()), 2.0);
+    canvas.set_width((w * dpr) as u32);
+    canvas.set_height((h * dpr) as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
+    render::image(
+        &backend.into_drawing_area(),
+        &m.chart,
+        Frame::canvas(w, dpr),
+        &LIGHT,
+        &footer,
+    )
+    .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
-    a.set_href(&href);
-    a.set_download(&name);
+    a.set_href(&canvas.to_data_url()?);
+    a.set_download(&crate::export::file_name(m.id, None, "png"));
     a.click();
-    if let Some(url) = blob_url {
-        web_sys::Url::revoke_object_url(&url)?;
-    }
     Ok(())
 }
 
-fn blob_url(text: &str, kind: &str) -> Result<String, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(kind);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    web_sys::Url::create_object_url_with_blob(&blob)
+/// Point a chart's CSV and SVG links at the files for `country` (or the region-wide ones).
+fn point_downloads(m: &Mounted, country: Option<Country>) {
+    for ext in ["csv", "svg"] {
+        let selector = format!("a[data-download=\"{ext}\"]");
+        if let Ok(Some(a)) = m.figure.query_selector(&selector) {
+            let _ = a.set_attribute("href", &crate::export::path(m.id, country, ext));
+            let _ = a.set_attribute("download", &crate::export::file_name(m.id, country, ext));
+        }
+    }
 }
 
 /// Page-wide listeners; called once the app exists.
