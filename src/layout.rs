@@ -259,9 +259,9 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
         .map(|(i, &t)| Tick {
             x: scale.map(t),
             label: if i == last {
-                format!("{t}{suffix}")
+                format!("{}{suffix}", crate::num::decimal(t, 4))
             } else {
-                format!("{t}")
+                crate::num::decimal(t, 4)
             },
         })
         .collect();

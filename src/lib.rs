@@ -7,6 +7,7 @@ pub mod embed;
 pub mod export;
 pub mod html;
 pub mod layout;
+pub mod num;
 pub mod render;
 pub mod scale;
 pub mod snapshot;

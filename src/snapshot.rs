@@ -228,7 +228,13 @@ impl<V: Pack> Pack for BTreeMap<String, V> {
     fn unpack(r: &mut Reader) -> Self {
         let n = usize::unpack(r);
         let n = n.min(r.bytes.len() - r.at);
-        (0..n).map(|_| (String::unpack(r), V::unpack(r))).collect()
+        // Inserted one by one: collecting into a map sorts first (several KB of sort code).
+        let mut m = BTreeMap::new();
+        for _ in 0..n {
+            let k = String::unpack(r);
+            m.insert(k, V::unpack(r));
+        }
+        m
     }
 }
 

@@ -19,6 +19,7 @@ use web_sys::{
 use crate::data::Country;
 use crate::embed::{self, Embed, EmbedError};
 use crate::layout::{self, ChartLayout};
+use crate::num;
 use crate::render::{self, Frame, Theme, DARK, LIGHT};
 use crate::spec::{self, Chart, SpecError};
 use crate::state::{self, Effects, Key, Msg, Point, State};
@@ -491,9 +492,9 @@ pub fn draw(
         canvas.set_height(store_h);
     }
     let style = canvas.style();
-    style.set_property("width", &format!("{}px", f64::from(store_w) / dpr))?;
-    style.set_property("height", &format!("{css_height}px"))?;
-    canvas.set_attribute("data-chart-width", &css_width.to_string())?;
+    style.set_property("width", &num::px(f64::from(store_w) / dpr))?;
+    style.set_property("height", &num::px(css_height))?;
+    canvas.set_attribute("data-chart-width", &num::decimal(css_width, 4))?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsValue::from_str("the canvas has no 2D context"))?;
     if kept {
@@ -842,8 +843,8 @@ fn sync_tooltips(app: &App) {
                 m.tooltip.set_hidden(false);
                 let (x, y) = tip_position(m, t.point);
                 let style = m.tooltip.style();
-                let _ = style.set_property("left", &format!("{x}px"));
-                let _ = style.set_property("top", &format!("{y}px"));
+                let _ = style.set_property("left", &num::px(x));
+                let _ = style.set_property("top", &num::px(y));
             }
             _ => m.tooltip.set_hidden(true),
         }
