@@ -15,7 +15,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const REDRAWS = Number(process.env.BENCH_REDRAWS ?? 200);
 
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const kb = (n) => (n / 1024).toFixed(1);
+const kb = (n) => (n / 1000).toFixed(1);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const table = (head, rows) => {
@@ -26,28 +26,39 @@ const table = (head, rows) => {
 
 // --- sizes ----------------------------------------------------------------------------------
 const page = readFileSync(join(DIST, 'index.html'), 'utf8');
-// The no-script baseline: the same HTML (prose, tables, static SVG charts) without its script.
-const baseline = page
+const embedDoc = readFileSync(join(DIST, 'embed/trust-2024.html'), 'utf8');
+// The no-script baselines: the same HTML (prose, tables, static SVG charts) without its script.
+const noScript = (html) => html
   .replace(/<script type="module"[^>]*><\/script>/g, '')
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+const baseline = noScript(page);
+const embedBaseline = noScript(embedDoc);
+const measureBytes = (f, b) => ({ f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, br: brotli(b) });
 const files = readdirSync(DIST).filter((f) => ['.html', '.css', '.js', '.wasm'].includes(extname(f)));
-const sizeRows = files.map((f) => {
-  const b = readFileSync(join(DIST, f));
-  return { f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, br: brotli(b) };
-});
+const sizeRows = files.map((f) => measureBytes(f, readFileSync(join(DIST, f))));
+const embedRow = measureBytes('embed/trust-2024.html', Buffer.from(embedDoc));
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
 const total = sum(sizeRows);
-const base = sum([{ raw: Buffer.byteLength(baseline), gzip: gzipSync(baseline, { level: 9 }).length, br: brotli(Buffer.from(baseline)) }, ...sizeRows.filter((r) => r.f.endsWith('.css'))]);
-console.log('\n## First load (KiB)\n');
+const shared = sizeRows.filter((r) => r.f !== 'index.html');
+const embedTotal = sum([embedRow, ...shared]);
+const css = sizeRows.filter((r) => r.f.endsWith('.css'));
+const base = sum([measureBytes('baseline', Buffer.from(baseline)), ...css]);
+const embedBase = sum([measureBytes('embed baseline', Buffer.from(embedBaseline)), ...css]);
+console.log('\n## First load (kB = 1000 bytes)\n');
 console.log(table(['file', 'raw', 'gzip', 'brotli'], [
-  ...sizeRows.map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.br)]),
-  ['full page (all of the above)', kb(total.raw), kb(total.gzip), kb(total.br)],
-  ['one embed view (the same files)', kb(total.raw), kb(total.gzip), kb(total.br)],
-  ['no-script baseline (HTML + CSS)', kb(base.raw), kb(base.gzip), kb(base.br)],
+  ...[...sizeRows, embedRow].map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.br)]),
+  ['full page (index.html, CSS, JS, WASM)', kb(total.raw), kb(total.gzip), kb(total.br)],
+  ['one embed view (embed/trust-2024.html, CSS, JS, WASM)', kb(embedTotal.raw), kb(embedTotal.gzip), kb(embedTotal.br)],
+  ['no-script baseline of the page (HTML + CSS)', kb(base.raw), kb(base.gzip), kb(base.br)],
+  ['no-script baseline of the embed (HTML + CSS)', kb(embedBase.raw), kb(embedBase.gzip), kb(embedBase.br)],
 ]));
 
 // --- timings --------------------------------------------------------------------------------
-const { server, origin } = await serve(DIST, { files: { '/baseline.html': { type: 'text/html; charset=utf-8', body: baseline } } });
+const { server, origin } = await serve(DIST, { files: {
+  '/baseline.html': { type: 'text/html; charset=utf-8', body: baseline },
+  // Beside the embed documents, so its stylesheet resolves the same way.
+  '/embed/baseline.html': { type: 'text/html; charset=utf-8', body: embedBaseline },
+} });
 const browser = await launch();
 const PROBE = `
   window.__lcp = 0; window.__cls = 0;
@@ -87,10 +98,12 @@ const configs = [
   { name: 'no throttling', cpu: 1, net: null },
   { name: '4x CPU, slow 4G', cpu: 4, net: SLOW_4G },
 ];
+// Each view against the no-script version of its own HTML.
 const pages = [
-  { name: 'full page', path: '/' },
-  { name: 'embed (trust-2024)', path: '/?embed=trust-2024' },
-  { name: 'no-script baseline', path: '/baseline.html', baseline: true },
+  { name: 'full page', path: '/', against: 'no-script page' },
+  { name: 'no-script page', path: '/baseline.html', baseline: true },
+  { name: 'embed (trust-2024)', path: '/embed/trust-2024.html', against: 'no-script embed' },
+  { name: 'no-script embed', path: '/embed/baseline.html', baseline: true },
 ];
 const timing = [];
 const parse = [];
@@ -109,8 +122,8 @@ for (const c of configs) {
       worstCls[key] = Math.max(worstCls[key], ...runs.map((r) => r.cls));
     }
   }
-  const b = results['no-script baseline'];
   for (const pg of pages) {
+    const b = results[pg.against ?? pg.name];
     const r = results[pg.name];
     const ready = r.map((x) => x.ready);
     const lcp = r.map((x) => x.lcp);
@@ -131,7 +144,7 @@ const redraw = [];
 for (const dpr of [1, 2]) {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: dpr });
   const p = await context.newPage();
-  await p.goto(origin + '/?embed=trust-2024');
+  await p.goto(origin + '/embed/trust-2024.html');
   await p.waitForSelector('html[data-report-state="ready"]', { state: 'attached' });
   const durations = async () => p.evaluate(() => {
     const d = performance.getEntriesByName('chart-redraw').map((e) => e.duration);

@@ -1,4 +1,6 @@
-//! Embedding one chart in another site: the embed parameters (`?embed=ID&theme=..&childId=..`),
+//! Embedding one chart in another site: the embed documents (`embed/ID.html`, one per chart,
+//! holding that figure only) and the report's own address with `?embed=ID`, the parameters
+//! (`theme`, `childId`, and `embed` on the report's address),
 //! the two height protocols (Datawrapper's `{"datawrapper-height": {ID: H}}` and pym.js 1.x's
 //! `pymxPYMx<id>xPYMx<type>xPYMx<value>`), and the code a journalist pastes. Parse and produce
 //! only: the web module sends and receives.
@@ -49,11 +51,26 @@ fn param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-/// The embed request in a query string: `None` when the page is not embedded; otherwise the
-/// embed, or every problem with it. Values are compared raw (before any decoding), so only the
-/// exact ids match.
-pub fn parse(search: &str) -> Option<Result<Embed, Vec<EmbedError>>> {
-    let id = param(search, "embed")?;
+/// Where a chart's embed document is, relative to the report's folder.
+pub fn document_path(id: &str) -> String {
+    format!("embed/{id}.html")
+}
+
+/// The folder of a page's path: what the report's relative addresses start from.
+pub fn folder(pathname: &str) -> &str {
+    pathname.rfind('/').map_or("/", |i| &pathname[..=i])
+}
+
+/// The embed request: `document` is the chart an embed document is for (its
+/// `<html data-embed>`), `search` the query string. `None` when the page is the report itself
+/// without `?embed=`; otherwise the embed, or every problem with it. In an embed document the
+/// document names the chart and an `embed` parameter is not read. Values are compared raw
+/// (before any decoding), so only the exact ids match.
+pub fn parse(search: &str, document: Option<&str>) -> Option<Result<Embed, Vec<EmbedError>>> {
+    let id = match document {
+        Some(id) => id,
+        None => param(search, "embed")?,
+    };
     let mut errors = Vec::new();
     let chart = CHART_IDS.iter().find(|c| **c == id).copied();
     if chart.is_none() {
@@ -114,21 +131,24 @@ pub const RESIZE_SNIPPET: &str = r#"<script>window.addEventListener("message",fu
 pub const URL_MARK: &str = "REPORT_URL";
 pub const HEIGHT_MARK: &str = "600PX_HEIGHT";
 
-/// The iframe code for a chart: `base` is the report's address (origin and path), `height`
-/// the chart's height at 600 px wide, so the article does not jump.
+/// The iframe code for a chart: `base` is the report's folder (origin and path, ending in
+/// `/`), `height` the chart's height at 600 px wide, so the article does not jump. The frame
+/// loads the chart's embed document.
 pub fn iframe_code(base: &str, id: &str, title: &str, height: &str) -> String {
     format!(
-        "<iframe title=\"{}\" src=\"{}?embed={id}\" loading=\"lazy\" height=\"{height}\" scrolling=\"no\" style=\"width:1px;min-width:100%;border:0\"></iframe>\n{RESIZE_SNIPPET}",
+        "<iframe title=\"{}\" src=\"{}{}\" loading=\"lazy\" height=\"{height}\" scrolling=\"no\" style=\"width:1px;min-width:100%;border:0\"></iframe>\n{RESIZE_SNIPPET}",
         escape(title),
         escape(base),
+        document_path(id),
     )
 }
 
 /// The pym.js variant, for newsrooms that already run pym's parent library.
 pub fn pym_code(base: &str, id: &str) -> String {
     format!(
-        "<div id=\"report-{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"report-{id}\", \"{}?embed={id}\", {{}});</script>",
-        escape(base)
+        "<div id=\"report-{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"report-{id}\", \"{}{}\", {{}});</script>",
+        escape(base),
+        document_path(id)
     )
 }
 
@@ -138,14 +158,14 @@ mod tests {
 
     #[test]
     fn a_page_without_embed_is_not_embedded() {
-        assert_eq!(parse("?country=TH"), None);
-        assert_eq!(parse(""), None);
+        assert_eq!(parse("?country=TH", None), None);
+        assert_eq!(parse("", None), None);
     }
 
     #[test]
     fn an_embed_with_theme_and_pym_child() {
         assert_eq!(
-            parse("?embed=trust-2024&theme=dark&childId=report-1"),
+            parse("?embed=trust-2024&theme=dark&childId=report-1", None),
             Some(Ok(Embed {
                 chart: "trust-2024",
                 theme: Theme::Dark,
@@ -153,7 +173,7 @@ mod tests {
             }))
         );
         assert_eq!(
-            parse("embed=influence").unwrap().unwrap().theme,
+            parse("embed=influence", None).unwrap().unwrap().theme,
             Theme::Auto
         );
     }
@@ -184,19 +204,47 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                parse(search),
+                parse(search, None),
                 Some(Err(vec![want])),
                 "{}",
                 &search[..search.len().min(40)]
             );
         }
         assert_eq!(
-            parse("?embed=trust-2024&theme=neon&childId=a%22b"),
+            parse("?embed=trust-2024&theme=neon&childId=a%22b", None),
             Some(Err(vec![
                 EmbedError::UnknownTheme("neon".into()),
                 EmbedError::BadChildId("a%22b".into()),
             ]))
         );
+    }
+
+    #[test]
+    fn an_embed_document_names_its_chart_and_reads_the_other_parameters() {
+        assert_eq!(
+            parse("?theme=light&childId=c1", Some("influence")),
+            Some(Ok(Embed {
+                chart: "influence",
+                theme: Theme::Light,
+                pym: Some("c1".into()),
+            }))
+        );
+        // The document wins over a stray `embed` parameter; a bad theme is still refused.
+        assert_eq!(
+            parse("?embed=trust-2024", Some("influence"))
+                .unwrap()
+                .unwrap()
+                .chart,
+            "influence"
+        );
+        assert_eq!(
+            parse("?theme=neon", Some("influence")),
+            Some(Err(vec![EmbedError::UnknownTheme("neon".into())]))
+        );
+        assert_eq!(document_path("live-work"), "embed/live-work.html");
+        assert_eq!(folder("/report/index.html"), "/report/");
+        assert_eq!(folder("/report/"), "/report/");
+        assert_eq!(folder(""), "/");
     }
 
     #[test]
@@ -223,9 +271,9 @@ mod tests {
             "Who \"trusts\"",
             "512",
         );
-        assert!(code.starts_with("<iframe title=\"Who &quot;trusts&quot;\" src=\"https://example.org/report/?embed=trust-2024\" loading=\"lazy\" height=\"512\""));
+        assert!(code.starts_with("<iframe title=\"Who &quot;trusts&quot;\" src=\"https://example.org/report/embed/trust-2024.html\" loading=\"lazy\" height=\"512\""));
         assert!(code.contains("style=\"width:1px;min-width:100%;border:0\""));
         assert!(code.contains("datawrapper-height"));
-        assert!(pym_code("https://example.org/report/", "influence").contains("new pym.Parent(\"report-influence\", \"https://example.org/report/?embed=influence\""));
+        assert!(pym_code("https://example.org/report/", "influence").contains("new pym.Parent(\"report-influence\", \"https://example.org/report/embed/influence.html\""));
     }
 }

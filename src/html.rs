@@ -600,6 +600,64 @@ pub fn fill_page(page: &str, bundle: &Bundle) -> Result<String, String> {
     Ok(out.replacen("<html lang=\"en\"", &lang, 1))
 }
 
+/// An embed document for one chart (`embed/ID.html`) from the staged page: the page's head
+/// with `<base href="../">` (its addresses are the report's) and no inline script, and a body of that figure alone, already
+/// in embed layout (no script has to hide the report first). The WASM finds the chart in
+/// `<html data-embed=ID>`.
+pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, String> {
+    let chart = spec::build(id, &bundle.data, &bundle.strings).map_err(|e| e.to_string())?;
+    let section = section_of(bundle, id).ok_or_else(|| format!("chart {id} is in no section"))?;
+    let ui = &bundle.strings.ui;
+    let head = format!(
+        "<title>{} - {}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"robots\" content=\"noindex\">",
+        escape(&chart.title),
+        escape(&bundle.prose.page.title),
+        escape(&chart.takeaway),
+    );
+    let figure = figure(&chart, bundle, section)?.replacen("<figure ", "<figure data-embedded ", 1);
+    let body = format!(
+        "<p id=\"report-status\" class=\"report-status\" role=\"status\" data-failed=\"{}\">{}</p>\n\
+         <p id=\"url-note\" class=\"report-status url-note\" role=\"status\" hidden></p>\n\
+         <p id=\"embed-message\" class=\"embed-message\" role=\"alert\" hidden></p>\n\
+         <p id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></p>\n\
+         <main>\n<section id=\"{section}\">\n{figure}</section>\n</main>\n",
+        escape(&ui.failed),
+        escape(&ui.loading),
+        section = escape(section),
+    );
+    let mut out = page.to_owned();
+    for (marker, html) in [
+        ("<!-- report:head -->", head),
+        ("<!-- report:body -->", body),
+    ] {
+        if !out.contains(marker) {
+            return Err(format!("the page has no {marker} marker"));
+        }
+        out = out.replacen(marker, &html, 1);
+    }
+    let root = format!(
+        "<html lang=\"{}\" class=\"embed\" data-embed=\"{id}\"",
+        escape(&ui.lang)
+    );
+    out = out.replacen("<html lang=\"en\"", &root, 1);
+    // Every relative address resolves from the report's folder, one up: the stylesheet, the
+    // start-up module, the WASM it fetches, the downloads and the link back.
+    out = out.replacen("<head>", "<head>\n<base href=\"../\">", 1);
+    // The start-up script is the report's own (same code, so the same file).
+    Ok(externalise_scripts(&out).0)
+}
+
+/// The section whose body places chart `id`.
+fn section_of<'a>(bundle: &'a Bundle, id: &str) -> Option<&'a str> {
+    let placeholder = format!("{{{{figure:{id}}}}}");
+    bundle
+        .prose
+        .section
+        .iter()
+        .find(|s| s.body.lines().any(|l| l.trim() == placeholder))
+        .map(|s| s.id.as_str())
+}
+
 /// Moves every inline `<script type="module">` into a file named by its content's hash, so the
 /// page runs under `script-src 'self'` with no inline script. Returns the page and the files.
 pub fn externalise_scripts(page: &str) -> (String, Vec<(String, String)>) {
@@ -653,6 +711,34 @@ mod tests {
 
     fn bundle() -> Bundle {
         crate::load().unwrap()
+    }
+
+    #[test]
+    fn an_embed_document_holds_its_one_figure_with_the_reports_base() {
+        let page = "<!doctype html>\n<html lang=\"en\" data-report-state=\"loading\">\n<head>\n<!-- report:head -->\n<link rel=\"stylesheet\" href=\"./style.css\">\n<script type=\"module\">import init from './glue.js'; await init();</script>\n</head>\n<body>\n<!-- report:body -->\n</body>\n</html>\n";
+        let b = bundle();
+        let doc = embed_page(page, &b, "influence").unwrap();
+        assert!(doc.contains("<html lang=\"en\" class=\"embed\" data-embed=\"influence\""));
+        assert!(
+            doc.contains("<head>\n<base href=\"../\">"),
+            "base first in head"
+        );
+        assert_eq!(doc.matches("<figure ").count(), 1);
+        assert!(doc.contains("<figure data-embedded data-chart=\"influence\""));
+        assert!(
+            doc.contains("href=\"./#politics\"") || doc.contains("href=\"./#"),
+            "link back"
+        );
+        assert!(
+            !doc.contains("<script type=\"module\">"),
+            "no inline script"
+        );
+        let (_, scripts) = externalise_scripts(page);
+        assert!(
+            doc.contains(&format!("src=\"./{}\"", scripts[0].0)),
+            "the page's start-up file"
+        );
+        assert!(!doc.contains("masthead") && !doc.contains("class=\"toc\""));
     }
 
     #[test]

@@ -48,8 +48,15 @@ fn run() -> Result<PathBuf, String> {
         let file = dir.join(&name);
         std::fs::write(&file, code).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
-    // The CSV and SVG downloads, as files beside the page.
-    for (name, body) in html::downloads(&bundle)? {
+    // One embed document per chart, from the same staged page (its start-up script is the
+    // same file), and the CSV and SVG downloads, as files beside the page.
+    let mut extra = Vec::new();
+    for id in japan_asean_report::spec::CHART_IDS {
+        let embed = html::embed_page(&page, &bundle, id)?;
+        let (embed, _) = html::externalise_scripts(&embed);
+        extra.push((japan_asean_report::embed::document_path(id), embed));
+    }
+    for (name, body) in extra.into_iter().chain(html::downloads(&bundle)?) {
         let file = dir.join(&name);
         if let Some(folder) = file.parent() {
             std::fs::create_dir_all(folder)

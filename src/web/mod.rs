@@ -149,7 +149,11 @@ async fn run() -> Result<Started, StartError> {
 
     let location = window.location();
     let search = location.search().unwrap_or_default();
-    let embed = match embed::parse(&search) {
+    // An embed document names its chart on the root element.
+    let document_chart = doc
+        .document_element()
+        .and_then(|r| r.get_attribute("data-embed"));
+    let embed = match embed::parse(&search, document_chart.as_deref()) {
         None => None,
         Some(Ok(e)) => Some(e),
         Some(Err(errors)) => {
@@ -282,11 +286,15 @@ async fn next_frame() -> Result<(), JsValue> {
 /// a layout shift, whereas the figure sliding up from below the report's header would be.
 async fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
     let root = doc.document_element().ok_or("no root element")?;
-    root.class_list().add_1("embed-pending")?;
-    next_frame().await?;
-    next_frame().await?;
-    root.class_list().add_1("embed")?;
-    root.class_list().remove_1("embed-pending")?;
+    // An embed document is in embed layout from its first paint; the report's own address
+    // with `?embed=` steps aside first.
+    if !root.class_list().contains("embed") {
+        root.class_list().add_1("embed-pending")?;
+        next_frame().await?;
+        next_frame().await?;
+        root.class_list().add_1("embed")?;
+        root.class_list().remove_1("embed-pending")?;
+    }
     match e.theme {
         embed::Theme::Light => root.set_attribute("data-theme", "light")?,
         embed::Theme::Dark => root.set_attribute("data-theme", "dark")?,
@@ -637,16 +645,14 @@ fn listen_tools(i: usize, m: &Mounted) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The report's own address: what an embed points at, wherever the report is hosted.
-fn report_address() -> String {
+/// The report's folder (origin and path, ending in `/`): embed documents are in it, wherever
+/// the report is hosted.
+fn report_folder() -> String {
     web_sys::window()
         .map(|w| {
             let l = w.location();
-            format!(
-                "{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
-            )
+            let path = l.pathname().unwrap_or_default();
+            format!("{}{}", l.origin().unwrap_or_default(), embed::folder(&path))
         })
         .unwrap_or_default()
 }
@@ -657,7 +663,7 @@ fn fill_embed_code(app: &mut App, i: usize) {
     let Some(m) = app.charts.get_mut(i) else {
         return;
     };
-    let base = report_address();
+    let base = report_folder();
     if let Ok(areas) = m.figure.query_selector_all("textarea.embed-code") {
         for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
             t.set_value(&t.value().replace(embed::URL_MARK, &base));
@@ -671,7 +677,7 @@ fn fill_embed_code(app: &mut App, i: usize) {
         return;
     };
     let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
-    frame.set_src(&format!("{base}?embed={}", m.id));
+    frame.set_src(&format!("{base}{}", embed::document_path(m.id)));
     frame.set_title(&m.chart.title);
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");

@@ -1,5 +1,7 @@
 // Embedding: a host page on another loopback port (another origin) embeds every chart three
-// ways (the real pym.js parent, a Datawrapper-style listener, a plain sandboxed iframe). Each
+// ways (the real pym.js parent and a Datawrapper-style listener with the embed code, which
+// loads the chart's embed document; a plain sandboxed iframe of the report's own address with
+// `?embed=ID`, which keeps working). Each
 // iframe ends at its document's content height at 1000, 600 and 320 px, shrinking and growing
 // with the host; under the strict CSP nothing is violated and no request leaves the report.
 import { test, before, after } from 'node:test';
@@ -57,11 +59,11 @@ test('the embed code points at the report, with a starting height and the listen
   for (const id of CHARTS) {
     const code = codes[id].iframe;
     assert.ok(code.startsWith(`<iframe title="`), id);
-    assert.ok(code.includes(`src="${report.origin}/?embed=${id}"`), id);
+    assert.ok(code.includes(`src="${report.origin}/embed/${id}.html"`), id);
     assert.match(code, /loading="lazy" height="\d+"/, id);
     assert.ok(code.includes('style="width:1px;min-width:100%;border:0"'), id);
     assert.ok(code.includes('datawrapper-height'), id);
-    assert.ok(codes[id].pym.includes(`new pym.Parent("report-${id}", "${report.origin}/?embed=${id}"`), id);
+    assert.ok(codes[id].pym.includes(`new pym.Parent("report-${id}", "${report.origin}/embed/${id}.html"`), id);
   }
 });
 
@@ -98,7 +100,8 @@ for (const mode of ['datawrapper', 'pym', 'sandboxed']) {
       for (const f of await frames()) {
         const el = await f.frameElement();
         await el.scrollIntoViewIfNeeded();
-        const id = new URL(f.url()).searchParams.get('embed');
+        const u = new URL(f.url());
+        const id = u.searchParams.get('embed') ?? u.pathname.split('/').pop().replace('.html', '');
         const deadline = Date.now() + 15_000;
         let last;
         while (Date.now() < deadline) {
@@ -131,8 +134,9 @@ for (const mode of ['datawrapper', 'pym', 'sandboxed']) {
 
 test('every embed view shows its one figure without layout shift and has no WCAG A/AA violation', async () => {
   const { context, page, problems } = await openPage(browser, report.origin, { width: 600 });
-  for (const id of CHARTS) {
-    await page.goto(`${report.origin}/?embed=${id}`);
+  for (const address of CHARTS.flatMap((id) => [`/embed/${id}.html`, `/?embed=${id}`])) {
+    const id = address.includes('?') ? address.split('=')[1] : address.slice(7, -5);
+    await page.goto(report.origin + address);
     await waitReady(page);
     await page.waitForTimeout(100);
     assert.equal(await page.evaluate(() => window.__cls), 0, `${id}: the figure appears in place, nothing moves`);
@@ -154,6 +158,8 @@ test('hostile or unknown embed parameters show a short safe message', async () =
     ['?embed=' + 'a'.repeat(10_000), /does not exist/],
     ['?embed=trust-2024&theme=%00', /unknown theme/],
     ['?embed=trust-2024&childId=%22%3E%3Cb%3E', /child id/],
+    ['embed/trust-2024.html?theme=%3Cb%3E', /unknown theme/],
+    ['embed/influence.html?childId=a%20b', /child id/],
   ];
   for (const [query, message] of cases) {
     await page.goto(`${report.origin}/${query}`);
@@ -167,6 +173,10 @@ test('hostile or unknown embed parameters show a short safe message', async () =
   }
   // A bad country in a good embed: the chart, ASEAN-wide, with a note.
   await page.goto(`${report.origin}/?embed=alignment-by-country&country=%00`);
+  await waitReady(page);
+  assert.ok(await page.isVisible('figure[data-chart="alignment-by-country"] canvas'));
+  assert.ok(await page.isVisible('#url-note'));
+  await page.goto(`${report.origin}/embed/alignment-by-country.html?country=%00`);
   await waitReady(page);
   assert.ok(await page.isVisible('figure[data-chart="alignment-by-country"] canvas'));
   assert.ok(await page.isVisible('#url-note'));
