@@ -7,6 +7,7 @@
 
 use crate::html::escape;
 use crate::spec::CHART_IDS;
+use crate::url::shown;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -32,15 +33,7 @@ pub enum EmbedError {
     BadChildId(String),
 }
 
-const MAX_SHOWN: usize = 24;
 const SEP: &str = "xPYMx";
-
-fn shown(v: &str) -> String {
-    v.chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_SHOWN)
-        .collect()
-}
 
 fn param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
     search

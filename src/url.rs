@@ -24,8 +24,14 @@ pub enum Issue {
 
 const MAX_SHOWN: usize = 24;
 
-fn shown(value: &str) -> String {
-    value.chars().take(MAX_SHOWN).collect()
+/// A value from the address as the page may show it in a note: control characters (a decoded
+/// `%00`, a newline) dropped, at most 24 characters. Also used for embed parameters.
+pub fn shown(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_SHOWN)
+        .collect()
 }
 
 /// Percent-decoding of a query value (`+` is a space); invalid escapes stay as they are.
@@ -174,6 +180,15 @@ mod tests {
             parse("?country=TL", "").1,
             [Issue::UnknownCountry("TL".into())]
         );
+    }
+
+    #[test]
+    fn a_value_is_shown_short_and_without_control_characters() {
+        assert_eq!(
+            parse("?country=T%00H%0A", "").1,
+            [Issue::UnknownCountry("TH".into())]
+        );
+        assert_eq!(shown(&"y".repeat(100)), "y".repeat(24));
     }
 
     #[test]
