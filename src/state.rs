@@ -93,6 +93,8 @@ pub struct Effects {
     pub announce: Option<Point>,
     /// The URL should be rewritten from the state.
     pub url: bool,
+    /// The navigation should mark the current section (it changed).
+    pub nav: bool,
 }
 
 /// The point after `at` for `key`, in reading order (row by row, series by series).
@@ -198,6 +200,7 @@ pub fn update(state: &mut State, msg: Msg, series_of: impl Fn(usize) -> usize) -
             if state.section.as_deref() != Some(id.as_str()) {
                 state.section = Some(id);
                 fx.url = true;
+                fx.nav = true;
             }
         }
     }
@@ -400,10 +403,13 @@ mod tests {
     }
 
     #[test]
-    fn sections_seen_update_the_url_only_when_they_change() {
+    fn sections_seen_update_the_url_and_navigation_only_when_they_change() {
         let mut s = State::default();
-        assert!(update(&mut s, Msg::SectionSeen("trust".into()), series).url);
-        assert!(!update(&mut s, Msg::SectionSeen("trust".into()), series).url);
+        let fx = update(&mut s, Msg::SectionSeen("trust".into()), series);
+        assert!(fx.url && fx.nav);
+        let fx = update(&mut s, Msg::SectionSeen("trust".into()), series);
+        assert!(!fx.url && !fx.nav);
+        assert!(!update(&mut s, Msg::Focus { chart: 0 }, series).nav);
         assert_eq!(s.section.as_deref(), Some("trust"));
     }
 

@@ -81,9 +81,6 @@ struct App {
     charts: Vec<Mounted>,
     /// Set when the page shows one chart inside another site.
     embed: Option<Embed>,
-    /// The section the navigation marks now (`None` before the first mark): the navigation is
-    /// only touched when it changes, not on every key or pointer move.
-    nav_marked: Option<Option<String>>,
 }
 
 thread_local! {
@@ -248,11 +245,14 @@ async fn run() -> Result<Started, StartError> {
             state,
             charts,
             embed: embed.clone(),
-            nav_marked: None,
         })
     });
     listen_page(&doc)?;
     show_url_issues(&doc, &issues)?;
+    if embed.is_none() {
+        // The section the address names; later ones come as `SectionSeen` effects.
+        sync_nav(from_url.section);
+    }
     follow_sections(&doc)?;
     if let Some(i) = focus_chart.filter(|_| embed.is_none()) {
         with_app(|app| {
@@ -449,9 +449,8 @@ fn apply(app: &mut App, fx: Effects, every: bool) {
         }
     }
     sync_tooltips(app);
-    if app.embed.is_none() && app.nav_marked.as_ref() != Some(&app.state.section) {
+    if fx.nav && app.embed.is_none() {
         sync_nav(app.state.section.as_deref());
-        app.nav_marked = Some(app.state.section.clone());
     }
     if fx.url && app.embed.is_none() {
         write_url(app);
