@@ -118,12 +118,7 @@ fn check_prose(text: &TextFile, data: &Dataset, problems: &mut Vec<String>) {
         check(format!("agenda item {}", i + 1), &a.text);
     }
     for id in spec::CHART_IDS {
-        let placed = text
-            .section
-            .iter()
-            .flat_map(|s| s.body.lines())
-            .filter(|l| l.trim() == format!("{{{{figure:{id}}}}}"))
-            .count();
+        let placed = text.placements(id).count();
         if placed != 1 {
             problems.push(format!(
                 "{TEXT_FILE}: chart {id:?} is placed {placed} times; place it once with {{{{figure:{id}}}}}"

@@ -586,18 +586,33 @@ pub fn body_html(bundle: &Bundle) -> Result<String, String> {
 /// Fill the trunk-built page: `<!-- report:head -->` and `<!-- report:body -->`, and the
 /// document language.
 pub fn fill_page(page: &str, bundle: &Bundle) -> Result<String, String> {
+    fill(page, bundle, head(bundle), body_html(bundle)?, "")
+}
+
+/// The staged page with its head and body markers filled and its root element's language set
+/// from the catalog, followed by `root_attributes`.
+fn fill(
+    page: &str,
+    bundle: &Bundle,
+    head: String,
+    body: String,
+    root_attributes: &str,
+) -> Result<String, String> {
     let mut out = page.to_owned();
     for (marker, html) in [
-        ("<!-- report:head -->", head(bundle)),
-        ("<!-- report:body -->", body_html(bundle)?),
+        ("<!-- report:head -->", head),
+        ("<!-- report:body -->", body),
     ] {
         if !out.contains(marker) {
             return Err(format!("the page has no {marker} marker"));
         }
         out = out.replacen(marker, &html, 1);
     }
-    let lang = format!("<html lang=\"{}\"", escape(&bundle.strings.ui.lang));
-    Ok(out.replacen("<html lang=\"en\"", &lang, 1))
+    let root = format!(
+        "<html lang=\"{}\"{root_attributes}",
+        escape(&bundle.strings.ui.lang)
+    );
+    Ok(out.replacen("<html lang=\"en\"", &root, 1))
 }
 
 /// An embed document for one chart (`embed/ID.html`) from the staged page: the page's head
@@ -606,7 +621,12 @@ pub fn fill_page(page: &str, bundle: &Bundle) -> Result<String, String> {
 /// `<html data-embed=ID>`.
 pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, String> {
     let chart = spec::build(id, &bundle.data, &bundle.strings).map_err(|e| e.to_string())?;
-    let section = section_of(bundle, id).ok_or_else(|| format!("chart {id} is in no section"))?;
+    let section = bundle
+        .prose
+        .placements(id)
+        .next()
+        .map(|s| s.id.as_str())
+        .ok_or_else(|| format!("chart {id} is in no section"))?;
     let ui = &bundle.strings.ui;
     let head = format!(
         "<title>{} - {}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"robots\" content=\"noindex\">",
@@ -625,37 +645,13 @@ pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, Strin
         escape(&ui.loading),
         section = escape(section),
     );
-    let mut out = page.to_owned();
-    for (marker, html) in [
-        ("<!-- report:head -->", head),
-        ("<!-- report:body -->", body),
-    ] {
-        if !out.contains(marker) {
-            return Err(format!("the page has no {marker} marker"));
-        }
-        out = out.replacen(marker, &html, 1);
-    }
-    let root = format!(
-        "<html lang=\"{}\" class=\"embed\" data-embed=\"{id}\"",
-        escape(&ui.lang)
-    );
-    out = out.replacen("<html lang=\"en\"", &root, 1);
+    let attributes = format!(" class=\"embed\" data-embed=\"{id}\"");
+    let mut out = fill(page, bundle, head, body, &attributes)?;
     // Every relative address resolves from the report's folder, one up: the stylesheet, the
     // start-up module, the WASM it fetches, the downloads and the link back.
     out = out.replacen("<head>", "<head>\n<base href=\"../\">", 1);
     // The start-up script is the report's own (same code, so the same file).
     Ok(externalise_scripts(&out).0)
-}
-
-/// The section whose body places chart `id`.
-fn section_of<'a>(bundle: &'a Bundle, id: &str) -> Option<&'a str> {
-    let placeholder = format!("{{{{figure:{id}}}}}");
-    bundle
-        .prose
-        .section
-        .iter()
-        .find(|s| s.body.lines().any(|l| l.trim() == placeholder))
-        .map(|s| s.id.as_str())
 }
 
 /// Moves every inline `<script type="module">` into a file named by its content's hash, so the

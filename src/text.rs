@@ -26,6 +26,18 @@ pub struct TextFile {
     pub label: BTreeMap<String, String>,
 }
 
+impl TextFile {
+    /// The section of every line that places chart `id` (`{{figure:ID}}` on a line of its
+    /// own), in page order: a chart is placed once, in the first.
+    pub fn placements<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Section> + 'a {
+        let line = format!("{{{{figure:{id}}}}}");
+        self.section.iter().flat_map(move |s| {
+            let lines = s.body.lines().filter(|l| l.trim() == line).count();
+            std::iter::repeat_n(s, lines)
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
