@@ -5,8 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { serve } from '../tests/e2e/server.mjs';
+import { serve, transferSizes } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -14,7 +13,6 @@ const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../dist'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const REDRAWS = Number(process.env.BENCH_REDRAWS ?? 200);
 
-const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1000).toFixed(1);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -33,11 +31,11 @@ const noScript = (html) => html
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 const baseline = noScript(page);
 const embedBaseline = noScript(embedDoc);
-const measureBytes = (f, b) => ({ f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, br: brotli(b) });
+const measureBytes = (f, b) => ({ f, ...transferSizes(b) });
 const files = readdirSync(DIST).filter((f) => ['.html', '.css', '.js', '.wasm'].includes(extname(f)));
 const sizeRows = files.map((f) => measureBytes(f, readFileSync(join(DIST, f))));
 const embedRow = measureBytes('embed/trust-2024.html', Buffer.from(embedDoc));
-const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const total = sum(sizeRows);
 const shared = sizeRows.filter((r) => r.f !== 'index.html');
 const embedTotal = sum([embedRow, ...shared]);
@@ -46,11 +44,11 @@ const base = sum([measureBytes('baseline', Buffer.from(baseline)), ...css]);
 const embedBase = sum([measureBytes('embed baseline', Buffer.from(embedBaseline)), ...css]);
 console.log('\n## First load (kB = 1000 bytes)\n');
 console.log(table(['file', 'raw', 'gzip', 'brotli'], [
-  ...[...sizeRows, embedRow].map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.br)]),
-  ['full page (index.html, CSS, JS, WASM)', kb(total.raw), kb(total.gzip), kb(total.br)],
-  ['one embed view (embed/trust-2024.html, CSS, JS, WASM)', kb(embedTotal.raw), kb(embedTotal.gzip), kb(embedTotal.br)],
-  ['no-script baseline of the page (HTML + CSS)', kb(base.raw), kb(base.gzip), kb(base.br)],
-  ['no-script baseline of the embed (HTML + CSS)', kb(embedBase.raw), kb(embedBase.gzip), kb(embedBase.br)],
+  ...[...sizeRows, embedRow].map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.brotli)]),
+  ['full page (index.html, CSS, JS, WASM)', kb(total.raw), kb(total.gzip), kb(total.brotli)],
+  ['one embed view (embed/trust-2024.html, CSS, JS, WASM)', kb(embedTotal.raw), kb(embedTotal.gzip), kb(embedTotal.brotli)],
+  ['no-script baseline of the page (HTML + CSS)', kb(base.raw), kb(base.gzip), kb(base.brotli)],
+  ['no-script baseline of the embed (HTML + CSS)', kb(embedBase.raw), kb(embedBase.gzip), kb(embedBase.brotli)],
 ]));
 
 // --- timings --------------------------------------------------------------------------------

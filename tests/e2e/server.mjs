@@ -20,12 +20,20 @@ const TYPES = {
 };
 
 // Static hosts compress text and WASM: brotli when the browser accepts it, else gzip (both
-// at their highest level, as precompressed assets would be). Kept per file, so each file is
-// compressed once per server.
+// at their highest level, as precompressed assets would be). The size budgets and the bench
+// count bytes with the same two.
+export const COMPRESS = {
+  br: (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  gzip: (b) => gzipSync(b, { level: 9 }),
+};
+
+// A file's bytes as sent: raw, gzip and brotli.
+export const transferSizes = (b) => ({ raw: b.length, gzip: COMPRESS.gzip(b).length, brotli: COMPRESS.br(b).length });
+
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.csv']);
 function encoder(accept) {
-  if (/\bbr\b/.test(accept)) return ['br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })];
-  if (/\bgzip\b/.test(accept)) return ['gzip', (b) => gzipSync(b, { level: 9 })];
+  if (/\bbr\b/.test(accept)) return ['br', COMPRESS.br];
+  if (/\bgzip\b/.test(accept)) return ['gzip', COMPRESS.gzip];
   return null;
 }
 

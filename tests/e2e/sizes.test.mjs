@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { transferSizes } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
@@ -14,17 +14,11 @@ const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
 const BUDGET_BROTLI = 120_000;
 const EMBED_BUDGET_BROTLI = 90_000;
 
-const brotli = (b) =>
-  brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
 test('first load of the full page fits the size budget', () => {
   const files = readdirSync(DIST).filter((f) => ['.html', '.css', '.js', '.wasm'].includes(extname(f)));
   assert.ok(files.some((f) => f.endsWith('.wasm')), 'the build has a .wasm');
   assert.ok(files.some((f) => f.endsWith('.js')), 'the build has its JS glue');
-  const rows = files.map((f) => {
-    const b = readFileSync(join(DIST, f));
-    return { file: f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotli(b) };
-  });
+  const rows = files.map((f) => ({ file: f, ...transferSizes(readFileSync(join(DIST, f))) }));
   const total = rows.reduce(
     (t, r) => ({ file: 'total', raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
     { raw: 0, gzip: 0, brotli: 0 });
@@ -37,7 +31,7 @@ test('first load of every embed view fits the embed budget', () => {
   // An embed view is its embed document with the page's stylesheet, start-up module, glue and
   // WASM (the same files: the document's base is the report's folder).
   const shared = readdirSync(DIST).filter((f) => ['.css', '.js', '.wasm'].includes(extname(f)));
-  const sharedBrotli = shared.reduce((t, f) => t + brotli(readFileSync(join(DIST, f))), 0);
+  const sharedBrotli = shared.reduce((t, f) => t + transferSizes(readFileSync(join(DIST, f))).brotli, 0);
   const docs = readdirSync(join(DIST, 'embed')).filter((f) => f.endsWith('.html'));
   assert.equal(docs.length, 11, 'one embed document per chart');
   const rows = docs.map((f) => {
@@ -45,7 +39,8 @@ test('first load of every embed view fits the embed budget', () => {
     // It loads exactly the shared files, from the report's folder.
     assert.ok(html.includes('<base href="../">'), `${f}: its base is the report's folder`);
     for (const s of shared) assert.ok(html.includes(`"./${s}"`), `${f} loads ${s}`);
-    return { file: `embed/${f}`, html: brotli(html), total: brotli(html) + sharedBrotli };
+    const own = transferSizes(html).brotli;
+    return { file: `embed/${f}`, html: own, total: own + sharedBrotli };
   });
   console.log('\nfirst load of each embed view (bytes, brotli)');
   console.table(rows);
