@@ -44,19 +44,15 @@ fn run() -> Result<PathBuf, String> {
     // No inline script may remain (Content-Security-Policy script-src 'self').
     let (filled, scripts) = html::externalise_scripts(&filled);
     let dir = path.parent().ok_or("the page has no folder")?;
-    for (name, code) in scripts {
-        let file = dir.join(&name);
-        std::fs::write(&file, code).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    }
-    // One embed document per chart, from the same staged page (its start-up script is the
-    // same file), and the CSV and SVG downloads, as files beside the page.
-    let mut extra = Vec::new();
+    // Beside the page: its start-up script, one embed document per chart (from the same staged
+    // page, so with the same start-up script), and the CSV and SVG downloads.
+    let mut files = scripts;
     for id in japan_asean_report::spec::CHART_IDS {
         let embed = html::embed_page(&page, &bundle, id)?;
-        let (embed, _) = html::externalise_scripts(&embed);
-        extra.push((japan_asean_report::embed::document_path(id), embed));
+        files.push((japan_asean_report::embed::document_path(id), embed));
     }
-    for (name, body) in extra.into_iter().chain(html::downloads(&bundle)?) {
+    files.extend(html::downloads(&bundle)?);
+    for (name, body) in files {
         let file = dir.join(&name);
         if let Some(folder) = file.parent() {
             std::fs::create_dir_all(folder)
