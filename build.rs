@@ -1,11 +1,16 @@
-//! Refuses to build with bad data: loads `data/` and the message catalog with the crate's own
-//! modules and fails with every problem (file, line, question, population, option, field).
-//! The checked data and strings are written to `$OUT_DIR/snapshot.bin` (`src/snapshot.rs`), which the
-//! browser deserializes at start-up instead of shipping the parsers and the checks.
+//! Refuses to build with bad data: loads the data folder (`REPORT_DATA`, default `data`) with
+//! the crate's own modules and fails with every problem (file, line, chart, question,
+//! population, option, field). The checked data, chart definitions and strings are written to
+//! `$OUT_DIR/snapshot.bin` (`src/snapshot.rs`), which the browser reads at start-up instead of
+//! shipping the parsers and the checks. The folder's path reaches the crate as
+//! `REPORT_DATA_DIR` (absolute, for `include_str!`) and `REPORT_DATA_NAME` (as messages name it).
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/bundle.rs"]
 mod bundle;
+#[allow(dead_code, unused_imports)]
+#[path = "src/colour.rs"]
+mod colour;
 #[allow(dead_code, unused_imports)]
 #[path = "src/data/mod.rs"]
 mod data;
@@ -19,28 +24,93 @@ mod spec;
 #[path = "src/text.rs"]
 mod text;
 
+use std::path::{Path, PathBuf};
+
+pub use bundle::Snapshot;
+
+/// Why the build stops.
+enum BuildError {
+    Folder(String),
+    Data(Vec<String>),
+    Write(String),
+}
+
 fn main() {
+    if let Err(e) = run() {
+        match e {
+            BuildError::Folder(m) | BuildError::Write(m) => eprintln!("\n{m}"),
+            BuildError::Data(problems) => {
+                eprintln!("\nThe report's data has {} problem(s):", problems.len());
+                for p in &problems {
+                    eprintln!("  {p}");
+                }
+            }
+        }
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), BuildError> {
+    println!("cargo::rerun-if-env-changed=REPORT_DATA");
     for path in [
-        "data",
         "src/data",
         "src/spec.rs",
         "src/text.rs",
         "src/bundle.rs",
         "src/snapshot.rs",
+        "src/colour.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }
-    let bundle = match bundle::load(&bundle::EMBEDDED, bundle::TEXT, bundle::UI) {
-        Ok(b) => b,
-        Err(problems) => {
-            eprintln!("\nThe report's data has {} problem(s):", problems.len());
-            for p in &problems {
-                eprintln!("  {p}");
-            }
-            std::process::exit(1);
-        }
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let name = std::env::var("REPORT_DATA").unwrap_or_else(|_| "data".to_owned());
+    let name = name.trim_end_matches('/').to_owned();
+    let dir = if Path::new(&name).is_absolute() {
+        PathBuf::from(&name)
+    } else {
+        manifest.join(&name)
     };
-    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let read = |file: &str| {
+        let path = dir.join(file);
+        std::fs::read_to_string(&path).map_err(|e| {
+            BuildError::Folder(format!(
+                "REPORT_DATA={name}: cannot read {}: {e} (a data folder holds {})",
+                path.display(),
+                FILES.join(", ")
+            ))
+        })
+    };
+    let texts: Vec<String> = FILES.iter().map(|f| read(f)).collect::<Result<_, _>>()?;
+    println!("cargo::rerun-if-changed={}", dir.display());
+    for f in FILES {
+        println!("cargo::rerun-if-changed={}", dir.join(f).display());
+    }
+    println!("cargo::rustc-env=REPORT_DATA_DIR={}", dir.display());
+    println!("cargo::rustc-env=REPORT_DATA_NAME={name}");
+    let files = data::Files {
+        dir: &name,
+        survey: &texts[0],
+        values: &texts[1],
+        sources: &texts[2],
+        notes: &texts[3],
+        charts: &texts[4],
+        text: &texts[5],
+        ui: &texts[6],
+    };
+    let bundle = bundle::load(&files).map_err(BuildError::Data)?;
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let bytes = snapshot::write(&bundle.snapshot());
-    std::fs::write(out.join("snapshot.bin"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("snapshot.bin"), bytes)
+        .map_err(|e| BuildError::Write(format!("cannot write the snapshot: {e}")))
 }
+
+/// The files of a data folder, in `data::Files` order.
+const FILES: [&str; 7] = [
+    data::SURVEY_FILE,
+    data::VALUES_FILE,
+    data::SOURCES_FILE,
+    data::NOTES_FILE,
+    data::CHARTS_FILE,
+    data::TEXT_FILE,
+    data::UI_FILE,
+];

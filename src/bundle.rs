@@ -1,80 +1,87 @@
-//! Everything the page is built from, loaded in one place: the data files and the message
-//! catalog, embedded at compile time (the crate's only `include_str!` site), validated and
-//! checked against every chart. `build.rs` runs this too and snapshots the result for the
-//! browser, so a problem fails the build, listing every message.
+//! Everything the page is built from, loaded and checked in one place: the data files, the
+//! chart definitions and the message catalog of one data folder. `build.rs` runs this on the
+//! folder `REPORT_DATA` names (default `data/`) and snapshots the result for the browser, so a
+//! problem fails the build, listing every message. `lib.rs` embeds the same folder.
 
-use crate::data::{self, Dataset, Files};
+use std::ops::Deref;
+
+use crate::data::{self, Dataset, Files, Report};
 use crate::spec;
 use crate::text::{self, Strings, TextFile, TEXT_FILE};
 
-/// The files as they were when the crate was compiled.
-pub const EMBEDDED: Files<'static> = Files {
-    survey: include_str!("../data/survey.toml"),
-    values: include_str!("../data/values.csv"),
-    sources: include_str!("../data/sources.toml"),
-    notes: include_str!("../data/notes.toml"),
-};
-pub const TEXT: &str = include_str!("../data/text.en.toml");
-pub const UI: &str = include_str!("../data/ui.en.toml");
-
-/// The section ids the page's anchors rely on, in page order.
-pub const SECTIONS: [&str; 7] = [
-    "intro",
-    "trust",
-    "politics",
-    "economy",
-    "people",
-    "conclusion",
-    "sources",
-];
-
-/// What the browser needs: the data and the strings the charts draw.
+/// What the browser needs: the data, the chart definitions and the strings the charts draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     pub data: Dataset,
+    pub report: Report,
     pub strings: Strings,
 }
 
-/// What the build needs: the snapshot's contents and the prose.
+/// What the build needs: the snapshot's contents and the prose. Reads as a `Snapshot`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
-    pub data: Dataset,
-    pub strings: Strings,
+    pub snap: Snapshot,
     pub prose: TextFile,
 }
 
+impl Deref for Bundle {
+    type Target = Snapshot;
+    fn deref(&self) -> &Snapshot {
+        &self.snap
+    }
+}
+
 impl Bundle {
-    /// What the browser needs: everything but the notes and question wordings, which the
-    /// page carries as HTML already.
+    /// What the browser needs: everything but the notes, question wordings and editorial
+    /// expectations, which the page carries as HTML already or only the build checks.
     pub fn snapshot(&self) -> Snapshot {
-        let mut data = self.data.clone();
-        data.notes.clear();
-        for q in &mut data.questions {
+        let mut s = self.snap.clone();
+        s.data.notes.clear();
+        for q in &mut s.data.questions {
             q.wording = None;
         }
-        Snapshot {
-            data,
-            strings: self.strings.clone(),
+        for c in &mut s.report.charts {
+            c.expect.clear();
         }
+        s
     }
 }
 
 /// Load and check everything; on failure, every problem as a message.
-pub fn load(files: &Files, text_src: &str, ui_src: &str) -> Result<Bundle, Vec<String>> {
-    let data = data::validate::build(files, spec::NEEDS)
+pub fn load(files: &Files) -> Result<Bundle, Vec<String>> {
+    let (data, report) = data::validate::build(files)
         .map_err(|problems| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
-    let catalog = text::parse(text_src, ui_src).map_err(|e| vec![e])?;
+    let catalog = text::parse(files.dir, files.text, files.ui).map_err(|e| vec![e])?;
+    let snap = Snapshot {
+        data,
+        report,
+        strings: catalog.strings,
+    };
     let mut problems = Vec::new();
-    check_prose(&catalog.text, &data, &mut problems);
-    for id in spec::CHART_IDS {
-        if let Err(e) = spec::build(id, &data, &catalog.strings) {
-            problems.push(e.to_string());
+    let text_file = files.path(TEXT_FILE);
+    check_prose(&catalog.text, &snap, &text_file, &mut problems);
+    for id in snap.report.ids() {
+        match spec::build(&snap, id) {
+            Ok(chart) => {
+                problems.extend(
+                    spec::check_expectations(&snap, &chart)
+                        .iter()
+                        .map(|e| format!("{}/{e}", files.dir)),
+                );
+                if let Some(def) = snap.report.chart(id).filter(|d| d.selector.is_some()) {
+                    for c in snap.data.members() {
+                        if let Err(e) = spec::build_for(&snap, &def.id, Some(c)) {
+                            problems.push(format!("{}/{e}", files.dir));
+                        }
+                    }
+                }
+            }
+            Err(e) => problems.push(format!("{}/{e}", files.dir)),
         }
     }
     if problems.is_empty() {
         Ok(Bundle {
-            data,
-            strings: catalog.strings,
+            snap,
             prose: catalog.text,
         })
     } else {
@@ -82,18 +89,21 @@ pub fn load(files: &Files, text_src: &str, ui_src: &str) -> Result<Bundle, Vec<S
     }
 }
 
-/// Sections in the contracted order, every placeholder resolvable, every chart placed once.
-fn check_prose(text: &TextFile, data: &Dataset, problems: &mut Vec<String>) {
+/// Sections as charts.toml lists them, every placeholder resolvable, every chart placed once
+/// and every placed chart defined.
+fn check_prose(text: &TextFile, snap: &Snapshot, file: &str, problems: &mut Vec<String>) {
+    let sections = &snap.report.sections;
     let ids: Vec<&str> = text.section.iter().map(|s| s.id.as_str()).collect();
-    if ids != SECTIONS {
+    if ids != *sections {
         problems.push(format!(
-            "{TEXT_FILE}: the sections must be {SECTIONS:?} in this order, found {ids:?}"
+            "{file}: the sections must be {sections:?} in this order (charts.toml [report] sections), found {ids:?}"
         ));
     }
+    let data = &snap.data;
     let mut check = |place: String, t: &str| {
         if let Err(errors) = text::fill(t, data) {
             for e in errors {
-                problems.push(format!("{TEXT_FILE}: {place}: {e}"));
+                problems.push(format!("{file}: {place}: {e}"));
             }
         }
     };
@@ -117,24 +127,31 @@ fn check_prose(text: &TextFile, data: &Dataset, problems: &mut Vec<String>) {
     for (i, a) in text.agenda.iter().enumerate() {
         check(format!("agenda item {}", i + 1), &a.text);
     }
-    for id in spec::CHART_IDS {
+    for def in &snap.report.charts {
+        let id = &def.id;
         let placed = text.placements(id).count();
         if placed != 1 {
             problems.push(format!(
-                "{TEXT_FILE}: chart {id:?} is placed {placed} times; place it once with {{{{figure:{id}}}}}"
+                "{file}: chart {id:?} (charts.toml line {}) is placed {placed} times; place it once with {{{{figure:{id}}}}} on a line of its own in a section body",
+                def.line
             ));
         }
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embedded_files_load() {
-        if let Err(problems) = load(&EMBEDDED, TEXT, UI) {
-            panic!("{}", problems.join("\n"));
+    for s in &text.section {
+        for id in text::figures(&s.body) {
+            if snap.report.chart(id).is_none() {
+                problems.push(format!(
+                    "{file}: section {:?} places chart {id:?} with {{{{figure:{id}}}}}, and charts.toml defines no chart with that id",
+                    s.id
+                ));
+            }
+        }
+    }
+    for id in snap.strings.charts.keys() {
+        if snap.report.chart(id).is_none() {
+            problems.push(format!(
+                "{file}: [chart.{id}] has texts for a chart that charts.toml does not define"
+            ));
         }
     }
 }

@@ -5,8 +5,8 @@
 //! `pymxPYMx<id>xPYMx<type>xPYMx<value>`), and the code a journalist pastes. Parse and produce
 //! only: the web module sends and receives.
 
+use crate::data::Report;
 use crate::html::escape;
-use crate::spec::CHART_IDS;
 use crate::url::shown;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub enum Theme {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Embed {
-    pub chart: &'static str,
+    pub chart: String,
     pub theme: Theme,
     /// pym.js's child id, when a pym parent embeds the chart.
     pub pym: Option<String>,
@@ -59,13 +59,17 @@ pub fn folder(pathname: &str) -> &str {
 /// without `?embed=`; otherwise the embed, or every problem with it. In an embed document the
 /// document names the chart and an `embed` parameter is not read. Values are compared raw
 /// (before any decoding), so only the exact ids match.
-pub fn parse(search: &str, document: Option<&str>) -> Option<Result<Embed, Vec<EmbedError>>> {
+pub fn parse(
+    search: &str,
+    document: Option<&str>,
+    report: &Report,
+) -> Option<Result<Embed, Vec<EmbedError>>> {
     let id = match document {
         Some(id) => id,
         None => param(search, "embed")?,
     };
     let mut errors = Vec::new();
-    let chart = CHART_IDS.iter().find(|c| **c == id).copied();
+    let chart = report.chart(id).map(|d| d.id.clone());
     if chart.is_none() {
         errors.push(EmbedError::UnknownChart(shown(id)));
     }
@@ -149,6 +153,11 @@ pub fn pym_code(base: &str, id: &str) -> String {
 mod tests {
     use super::*;
 
+    fn parse(search: &str, document: Option<&str>) -> Option<Result<Embed, Vec<EmbedError>>> {
+        let report = crate::test_data().snap.report;
+        super::parse(search, document, &report)
+    }
+
     #[test]
     fn a_page_without_embed_is_not_embedded() {
         assert_eq!(parse("?country=TH", None), None);
@@ -160,7 +169,7 @@ mod tests {
         assert_eq!(
             parse("?embed=trust-2024&theme=dark&childId=report-1", None),
             Some(Ok(Embed {
-                chart: "trust-2024",
+                chart: "trust-2024".into(),
                 theme: Theme::Dark,
                 pym: Some("report-1".into()),
             }))
@@ -217,7 +226,7 @@ mod tests {
         assert_eq!(
             parse("?theme=light&childId=c1", Some("influence")),
             Some(Ok(Embed {
-                chart: "influence",
+                chart: "influence".into(),
                 theme: Theme::Light,
                 pym: Some("c1".into()),
             }))

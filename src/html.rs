@@ -13,6 +13,7 @@ use crate::export;
 use crate::render::{self, LIGHT};
 use crate::spec::{self, Cell, Chart, SourceLink};
 use crate::text::{self, Strings, Token};
+use crate::Snapshot;
 
 /// The width of the static SVG charts: legible on a phone; the live chart then fills the column.
 pub const STATIC_WIDTH: f64 = 360.0;
@@ -113,7 +114,7 @@ fn flush(para: &mut Vec<&str>, out: &mut String, bundle: &Bundle) -> Result<(), 
 
 fn directive(d: &str, bundle: &Bundle, section_id: &str) -> Result<String, String> {
     if let Some(id) = d.strip_prefix("figure:") {
-        let chart = spec::build(id, &bundle.data, &bundle.strings).map_err(|e| e.to_string())?;
+        let chart = spec::build(bundle, id).map_err(|e| e.to_string())?;
         return figure(&chart, bundle, section_id);
     }
     match d {
@@ -149,7 +150,7 @@ fn link(l: &SourceLink, ui: &text::Ui) -> String {
 pub fn figure(chart: &Chart, bundle: &Bundle, section_id: &str) -> Result<String, String> {
     let strings = &bundle.strings;
     let ui = &strings.ui;
-    let id = chart.id;
+    let id = chart.id.as_str();
     let takeaway = strings
         .charts
         .get(id)
@@ -161,8 +162,8 @@ pub fn figure(chart: &Chart, bundle: &Bundle, section_id: &str) -> Result<String
         "<svg class=\"static-chart\" aria-hidden=\"true\" preserveAspectRatio=\"xMinYMin meet\" focusable=\"false\" ",
         1,
     );
-    let picker = if spec::COUNTRY_CHARTS.contains(&id) {
-        picker(id, ui)
+    let picker = if has_selector(bundle, id) {
+        picker(id, bundle)
     } else {
         String::new()
     };
@@ -202,7 +203,7 @@ pub fn figure(chart: &Chart, bundle: &Bundle, section_id: &str) -> Result<String
 /// time (`downloads`), linked directly; the script fills in the report's address and the
 /// embed's height, draws the PNG, and points the links at the chosen country's files.
 fn tools(chart: &Chart, ui: &text::Ui) -> String {
-    let id = chart.id;
+    let id = chart.id.as_str();
     let iframe = embed::iframe_code(embed::URL_MARK, id, &chart.title, embed::HEIGHT_MARK);
     let pym = embed::pym_code(embed::URL_MARK, id);
     format!(
@@ -237,14 +238,13 @@ fn tools(chart: &Chart, ui: &text::Ui) -> String {
 /// per-country data, the same for every member state.
 pub fn downloads(bundle: &Bundle) -> Result<Vec<(String, String)>, String> {
     let mut files = Vec::new();
-    for id in spec::CHART_IDS {
+    for id in bundle.report.ids() {
         let mut countries: Vec<Option<Country>> = vec![None];
-        if spec::COUNTRY_CHARTS.contains(id) {
-            countries.extend(spec::ASEAN_10.iter().map(|c| Country::from_code(c)));
+        if has_selector(bundle, id) {
+            countries.extend(bundle.data.members().map(Some));
         }
         for country in countries {
-            let chart = spec::build_for(id, &bundle.data, &bundle.strings, country)
-                .map_err(|e| e.to_string())?;
+            let chart = spec::build_for(bundle, id, country).map_err(|e| e.to_string())?;
             let source = chart.source.plain(&bundle.strings.ui);
             files.push((export::path(id, country, "csv"), export::csv(&chart)));
             files.push((
@@ -256,9 +256,16 @@ pub fn downloads(bundle: &Bundle) -> Result<Vec<(String, String)>, String> {
     Ok(files)
 }
 
-/// The country selector of a chart with per-country data. Disabled until the script that makes
-/// it work has started; hidden where there is no script.
-fn picker(id: &str, ui: &text::Ui) -> String {
+/// Whether a chart has a country selector (its definition says so).
+pub fn has_selector(snap: &Snapshot, id: &str) -> bool {
+    snap.report.chart(id).is_some_and(|d| d.selector.is_some())
+}
+
+/// The country selector of a chart with per-country data: the member states the region-wide
+/// figure averages, in survey.toml's order. Disabled until the script that makes it work has
+/// started; hidden where there is no script.
+fn picker(id: &str, snap: &Snapshot) -> String {
+    let ui = &snap.strings.ui;
     let mut h = format!(
         "<div class=\"picker\"><label for=\"{id}-country\">{}</label> \
          <select id=\"{id}-country\" class=\"country-select\" disabled>\
@@ -266,14 +273,15 @@ fn picker(id: &str, ui: &text::Ui) -> String {
         escape(&ui.country_label),
         escape(&ui.country_all)
     );
-    for code in spec::ASEAN_10 {
-        if let Some(c) = crate::data::Country::from_code(code) {
-            let _ = write!(
-                h,
-                "<option value=\"{code}\">{}</option>",
-                escape(&spec::capitalise(c.name()))
-            );
-        }
+    for c in snap.data.members() {
+        let _ = write!(
+            h,
+            "<option value=\"{}\">{}</option>",
+            escape(c.code()),
+            escape(&spec::capitalise(
+                snap.data.name(crate::data::Population::Country(c))
+            ))
+        );
     }
     h.push_str("</select></div>\n");
     h
@@ -521,14 +529,43 @@ fn sources(bundle: &Bundle) -> String {
     h
 }
 
-/// The page's `<head>` additions: title and description.
+/// The page's `<head>` additions: title, description and the colour roles' dark shades.
 pub fn head(bundle: &Bundle) -> String {
     let p = &bundle.prose.page;
     format!(
-        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">",
+        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n{}",
         escape(&p.title),
-        escape(&text::fill(&p.description, &bundle.data).unwrap_or_default())
+        escape(&text::fill(&p.description, &bundle.data).unwrap_or_default()),
+        palette_link(bundle)
     )
+}
+
+/// The static SVG charts follow the reader's colour scheme through attribute selectors: the
+/// engine's own colours are mapped in `style.css`; the chart definitions' colour roles are
+/// mapped in this file, which the build writes beside the page (`palette_css`). It applies to a
+/// dark scheme only, so a light page neither waits for it nor uses it.
+fn palette_link(bundle: &Bundle) -> String {
+    format!(
+        "<link rel=\"stylesheet\" href=\"./{}\" media=\"(prefers-color-scheme: dark)\">",
+        palette_css(&bundle.report).0
+    )
+}
+
+/// `palette-HASH.css`: every colour role's light shade, as the static SVG writes it, mapped to
+/// its dark shade. Named by its content's hash, so it can be cached forever.
+pub fn palette_css(report: &crate::data::Report) -> (String, String) {
+    let mut css = String::from(
+        "/* Written by the build from charts.toml: the colour roles' dark shades for the static charts. */\n",
+    );
+    for c in &report.colours {
+        let _ = writeln!(
+            css,
+            ".static-chart [fill=\"{}\"] {{ fill: {}; }}",
+            c.light.hex(),
+            c.dark.hex()
+        );
+    }
+    (format!("palette-{:016x}.css", fnv1a(css.as_bytes())), css)
 }
 
 /// Everything inside `<body>`: status, header, navigation and sections.
@@ -620,7 +657,7 @@ fn fill(
 /// in embed layout (no script has to hide the report first). The WASM finds the chart in
 /// `<html data-embed=ID>`.
 pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, String> {
-    let chart = spec::build(id, &bundle.data, &bundle.strings).map_err(|e| e.to_string())?;
+    let chart = spec::build(bundle, id).map_err(|e| e.to_string())?;
     let section = bundle
         .prose
         .placements(id)
@@ -629,10 +666,11 @@ pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, Strin
         .ok_or_else(|| format!("chart {id} is in no section"))?;
     let ui = &bundle.strings.ui;
     let head = format!(
-        "<title>{} - {}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"robots\" content=\"noindex\">",
+        "<title>{} - {}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n{}",
         escape(&chart.title),
         escape(&bundle.prose.page.title),
         escape(&chart.takeaway),
+        palette_link(bundle),
     );
     let figure = figure(&chart, bundle, section)?.replacen("<figure ", "<figure data-embedded ", 1);
     let body = format!(
@@ -706,7 +744,7 @@ mod tests {
     }
 
     fn bundle() -> Bundle {
-        crate::load().unwrap()
+        crate::test_data()
     }
 
     #[test]
@@ -740,10 +778,17 @@ mod tests {
     #[test]
     fn every_chart_has_its_downloads_and_per_country_ones_where_it_has_a_selector() {
         let files = downloads(&bundle()).unwrap();
-        let per_country = spec::COUNTRY_CHARTS.len() * spec::ASEAN_10.len();
-        assert_eq!(files.len(), 2 * (spec::CHART_IDS.len() + per_country));
+        let b = bundle();
+        let selectors = b
+            .report
+            .charts
+            .iter()
+            .filter(|c| c.selector.is_some())
+            .count();
+        let per_country = selectors * b.data.members().count();
+        assert_eq!(files.len(), 2 * (b.report.charts.len() + per_country));
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        for id in spec::CHART_IDS {
+        for id in b.report.ids() {
             assert!(
                 names.contains(&format!("downloads/{id}.csv").as_str()),
                 "{id}"
@@ -793,7 +838,7 @@ mod tests {
     #[test]
     fn the_figure_has_a_static_chart_a_table_row_per_chart_row_and_its_sources() {
         let b = bundle();
-        let chart = spec::build("trust-2024", &b.data, &b.strings).unwrap();
+        let chart = spec::build(&b, "trust-2024").unwrap();
         let html = figure(&chart, &b, "trust").unwrap();
         assert!(html.starts_with("<figure data-chart=\"trust-2024\""));
         assert!(html.contains("<svg class=\"static-chart\""));
@@ -811,11 +856,11 @@ mod tests {
             &b,
         )
         .unwrap();
-        for id in crate::bundle::SECTIONS {
+        for id in &b.report.sections {
             assert!(page.contains(&format!("<section id=\"{id}\"")), "{id}");
             assert!(page.contains(&format!("<a href=\"#{id}\">")), "{id}");
         }
-        for id in spec::CHART_IDS {
+        for id in b.report.ids() {
             assert_eq!(
                 page.matches(&format!("<figure data-chart=\"{id}\""))
                     .count(),

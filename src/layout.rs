@@ -452,7 +452,13 @@ mod tests {
 
     #[test]
     fn height_depends_only_on_rows_and_series() {
-        for id in crate::spec::CHART_IDS {
+        for id in crate::test_data()
+            .report
+            .ids()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+        {
+            let id = id.as_str();
             let c = chart(id);
             let a = layout(&c, 320.0);
             let b = layout(&c, 1200.0);
@@ -466,7 +472,13 @@ mod tests {
 
     #[test]
     fn rows_and_lanes_do_not_overlap() {
-        for id in crate::spec::CHART_IDS {
+        for id in crate::test_data()
+            .report
+            .ids()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+        {
+            let id = id.as_str();
             let l = layout(&chart(id), 390.0);
             for w in l.rows.windows(2) {
                 assert_eq!(w[0].band.y1, w[1].band.y0, "{id}");

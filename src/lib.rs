@@ -1,7 +1,9 @@
-//! Japan & ASEAN: the report's engine. Everything here but `web` is plain Rust that builds and
-//! tests natively; `web` is the only module that talks to the browser.
+//! The report engine: a data folder (survey figures, chart definitions, catalog) in, an
+//! interactive report out. Everything here but `web` is plain Rust that builds and tests
+//! natively; `web` is the only module that talks to the browser.
 
 pub mod bundle;
+pub mod colour;
 pub mod data;
 pub mod embed;
 pub mod export;
@@ -21,9 +23,57 @@ pub mod web;
 
 pub use bundle::{Bundle, Snapshot};
 
-/// The embedded data and catalog, validated and checked against every chart (native).
+/// The data folder the crate was built from: `REPORT_DATA` (default `data`), as build.rs
+/// resolved it.
+pub const DATA_DIR: &str = env!("REPORT_DATA_DIR");
+
+/// The data folder's files as they were when the crate was compiled: the crate's only
+/// `include_str!` site. build.rs reads the same folder and refuses to build if it has a problem.
+pub const EMBEDDED: data::Files<'static> = data::Files {
+    dir: env!("REPORT_DATA_NAME"),
+    survey: include_str!(concat!(env!("REPORT_DATA_DIR"), "/survey.toml")),
+    values: include_str!(concat!(env!("REPORT_DATA_DIR"), "/values.csv")),
+    sources: include_str!(concat!(env!("REPORT_DATA_DIR"), "/sources.toml")),
+    notes: include_str!(concat!(env!("REPORT_DATA_DIR"), "/notes.toml")),
+    charts: include_str!(concat!(env!("REPORT_DATA_DIR"), "/charts.toml")),
+    text: include_str!(concat!(env!("REPORT_DATA_DIR"), "/text.en.toml")),
+    ui: include_str!(concat!(env!("REPORT_DATA_DIR"), "/ui.en.toml")),
+};
+
+/// The embedded data folder, validated and checked against every chart (native).
 pub fn load() -> Result<Bundle, Vec<String>> {
-    bundle::load(&bundle::EMBEDDED, bundle::TEXT, bundle::UI)
+    bundle::load(&EMBEDDED)
+}
+
+/// The report's own data folder, `data/`, read from disk whatever `REPORT_DATA` the crate was
+/// built from: the unit tests that check today's figures use it, so they hold for any build.
+#[cfg(test)]
+pub(crate) fn test_data() -> Bundle {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("data/ is readable");
+    let texts: Vec<String> = [
+        data::SURVEY_FILE,
+        data::VALUES_FILE,
+        data::SOURCES_FILE,
+        data::NOTES_FILE,
+        data::CHARTS_FILE,
+        data::TEXT_FILE,
+        data::UI_FILE,
+    ]
+    .iter()
+    .map(|f| read(f))
+    .collect();
+    let files = data::Files {
+        dir: "data",
+        survey: &texts[0],
+        values: &texts[1],
+        sources: &texts[2],
+        notes: &texts[3],
+        charts: &texts[4],
+        text: &texts[5],
+        ui: &texts[6],
+    };
+    bundle::load(&files).unwrap_or_else(|p| panic!("data/ has problems:\n{}", p.join("\n")))
 }
 
 /// The same data and strings as `build.rs` checked and snapshotted them: what the browser

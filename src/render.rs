@@ -24,7 +24,7 @@ fn stack_font(size: f64, style: FontStyle) -> FontDesc<'static> {
 
 /// A mark colour in its two strengths: the emphasised series is filled with `main`; the
 /// others are filled with the `light` tint and outlined in `main`, so every bar keeps an edge
-/// of >= 3:1 and Japan's bars differ from the others by their outline too, which survives
+/// of >= 3:1 and the highlighted row's bars differ from the others by their outline too, which survives
 /// every colour-vision type better than two tints of similar lightness.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Shades {
@@ -38,17 +38,17 @@ pub struct Theme {
     pub text: RGBColor,
     pub muted: RGBColor,
     pub grid: RGBColor,
-    /// Japan, on every chart.
+    /// The highlighted option (charts.toml `highlight`), on every chart.
     pub accent: Shades,
-    /// Every other power.
+    /// Every other row.
     pub neutral: Shades,
-    /// The two sides of the forced choice.
-    pub china: RGBColor,
-    pub us: RGBColor,
+    /// Which shade of a chart's colour roles (`Series::colour`) this theme draws.
+    pub dark: bool,
 }
 
-/// Colours match `style.css`. Marks are >= 3:1 and text >= 4.5:1 against the background; the
-/// two sides of the forced choice (orange and blue) stay apart under every colour-vision type.
+/// Colours match `style.css`. Marks are >= 3:1 and text >= 4.5:1 against the background. A
+/// diverging chart's sides take their colours from the chart definitions' colour roles, which
+/// the build checks for the same contrast.
 pub const LIGHT: Theme = Theme {
     background: RGBColor(0xff, 0xff, 0xff),
     text: RGBColor(0x1a, 0x1a, 0x1a),
@@ -62,8 +62,7 @@ pub const LIGHT: Theme = Theme {
         main: RGBColor(0x70, 0x70, 0x70),
         light: RGBColor(0xbf, 0xbf, 0xbf),
     },
-    china: RGBColor(0xb3, 0x59, 0x00),
-    us: RGBColor(0x21, 0x66, 0xac),
+    dark: false,
 };
 
 pub const DARK: Theme = Theme {
@@ -79,8 +78,7 @@ pub const DARK: Theme = Theme {
         main: RGBColor(0xc4, 0xc4, 0xc4),
         light: RGBColor(0x6c, 0x6d, 0x6e),
     },
-    china: RGBColor(0xe0, 0x8a, 0x3c),
-    us: RGBColor(0x6a, 0xa8, 0xe6),
+    dark: true,
 };
 
 /// What the drawing area is: its CSS width, device pixels per CSS pixel, the factor the
@@ -116,10 +114,17 @@ impl Frame {
     }
 }
 
+/// A series' colour role in this theme, if it has one (a diverging chart's side).
+pub fn side_colour(theme: &Theme, chart: &Chart, series: usize) -> Option<RGBColor> {
+    let (light, dark) = chart.series.get(series)?.colour?;
+    let c = if theme.dark { dark } else { light };
+    Some(RGBColor(c.0, c.1, c.2))
+}
+
 /// The colour of one bar.
 pub fn bar_colour(theme: &Theme, chart: &Chart, row: usize, series: usize) -> RGBColor {
-    if chart.kind == Kind::Diverging {
-        return if series == 0 { theme.china } else { theme.us };
+    if let Some(c) = side_colour(theme, chart, series) {
+        return c;
     }
     let shades = if chart.rows[row].highlight {
         theme.accent
@@ -135,7 +140,7 @@ pub fn bar_colour(theme: &Theme, chart: &Chart, row: usize, series: usize) -> RG
 
 /// The outline of a bar drawn in a tint (a series that is not emphasised), if it has one.
 pub fn bar_outline(theme: &Theme, chart: &Chart, row: usize, series: usize) -> Option<RGBColor> {
-    if chart.kind == Kind::Diverging || chart.series[series].emphasis {
+    if side_colour(theme, chart, series).is_some() || chart.series[series].emphasis {
         return None;
     }
     Some(if chart.rows[row].highlight {
@@ -196,13 +201,14 @@ pub fn render<DB: DrawingBackend>(
         }
     }
     if let (Some((y, left, right)), true) = (l.sides_at, chart.series.len() == 2) {
-        let style = font(LABEL_FONT_PX, true, theme.china, HPos::Right, VPos::Top);
+        let side = |s| side_colour(theme, chart, s).unwrap_or(theme.text);
+        let style = font(LABEL_FONT_PX, true, side(0), HPos::Right, VPos::Top);
         area.draw_text(&chart.series[0].label, &style, (px(left), px(y)))?;
-        let style = font(LABEL_FONT_PX, true, theme.us, HPos::Left, VPos::Top);
+        let style = font(LABEL_FONT_PX, true, side(1), HPos::Left, VPos::Top);
         area.draw_text(&chart.series[1].label, &style, (px(right), px(y)))?;
     }
 
-    // A chosen country's row in the forced choice sits on a band.
+    // A chosen country's row in a diverging chart sits on a band.
     for (row, geom) in chart.rows.iter().zip(&l.rows) {
         if row.highlight && chart.kind == Kind::Diverging {
             area.draw(&fill(geom.band, theme.grid))?;
@@ -444,9 +450,11 @@ mod tests {
 
     #[test]
     fn the_diverging_chart_draws_both_sides_in_their_colours() {
-        let out = svg(&chart("alignment-by-country"), 360.0, &LIGHT);
-        assert!(out.contains(&hex(LIGHT.china)));
-        assert!(out.contains(&hex(LIGHT.us)));
+        let c = chart("alignment-by-country");
+        let out = svg(&c, 360.0, &LIGHT);
+        let side = |s| side_colour(&LIGHT, &c, s).unwrap();
+        assert!(out.contains(&hex(side(0))));
+        assert!(out.contains(&hex(side(1))));
         assert!(out.lines().any(|l| l.trim() == "75.1%"));
     }
 
@@ -474,7 +482,7 @@ mod tests {
 
     #[test]
     fn the_downloaded_image_carries_title_and_source_line() {
-        let b = crate::load().unwrap();
+        let b = crate::test_data();
         let c = chart("trust-2024");
         let source = c.source.plain(&b.strings.ui);
         let svg = image_svg(&c, 640.0, &LIGHT, &source);

@@ -12,9 +12,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::bundle::Snapshot;
+use crate::colour::Rgb;
+use crate::data::charts::{
+    ChartDef, Colour, Coord, Each, Expect, Kind, Report, RowsDef, Selector, SeriesDef, Show, Sort,
+};
 use crate::data::model::{
-    Country, Dataset, Note, NoteKind, Population, PubDate, Published, Question, QuestionKind,
-    Source, SourceKind, Survey, Unit, Value,
+    Code, Country, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published,
+    Question, QuestionKind, Source, SourceKind, Survey, Unit, Value,
 };
 use crate::text::{ChartText, Strings, Ui};
 
@@ -278,9 +282,14 @@ macro_rules! unit_enum {
     };
 }
 
-fields!(Snapshot { data, strings });
+fields!(Snapshot {
+    data,
+    report,
+    strings
+});
 fields!(Dataset {
     survey,
+    populations,
     questions,
     values,
     sources,
@@ -335,11 +344,69 @@ fields!(Note {
     text,
     sources,
 });
+fields!(PopulationInfo {
+    code,
+    name,
+    region,
+    in_average
+});
+fields!(Report {
+    sections,
+    highlight,
+    colours,
+    charts
+});
+fields!(Colour { role, light, dark });
+fields!(Coord {
+    question,
+    year,
+    population,
+    option
+});
+fields!(SeriesDef {
+    label,
+    at,
+    selected,
+    emphasis,
+    colour
+});
+fields!(RowsDef {
+    each,
+    populations,
+    years,
+    sort,
+    label,
+    at
+});
+fields!(Selector {
+    show,
+    series,
+    sort_by
+});
+fields!(Expect {
+    row,
+    position,
+    line
+});
+fields!(ChartDef {
+    id,
+    kind,
+    at,
+    series,
+    rows,
+    sort_by,
+    remainder,
+    selector,
+    expect,
+    line,
+});
 fields!(Strings { charts, labels, ui });
 fields!(ChartText {
     title,
     takeaway,
-    subtitle
+    subtitle,
+    row_header,
+    words
 });
 fields!(Ui {
     lang,
@@ -350,23 +417,14 @@ fields!(Ui {
     not_published,
     remainder,
     derived,
+    remainder_full,
+    row_population_year,
     notes,
     source,
     reported_by,
     no_address,
     data_caption,
     base,
-    row_power,
-    row_answer,
-    row_measure,
-    row_population,
-    series_trust,
-    series_distrust,
-    series_economic,
-    series_political,
-    row_distrust_china,
-    row_asean,
-    row_essay_philippines,
     country_label,
     country_all,
     chart_label,
@@ -386,8 +444,6 @@ fields!(Ui {
     embed_unknown_chart,
     embed_unknown_theme,
     embed_bad_child,
-    side_china,
-    side_us,
     method_respondents,
     method_fieldwork,
     method_languages,
@@ -398,6 +454,10 @@ fields!(Ui {
     conflicts_about,
 });
 unit_enum!(QuestionKind[SingleChoice, Measure]);
+unit_enum!(Kind[Bars, Diverging]);
+unit_enum!(Each[Option, Population, One]);
+unit_enum!(Sort[Given, Descending, LeftSide]);
+unit_enum!(Show[Series, Row]);
 unit_enum!(SourceKind[Outlet, Work]);
 unit_enum!(NoteKind[Conflict, Coverage, Wording, Attribution, Base, Edition]);
 
@@ -421,16 +481,37 @@ impl Pack for Unit {
     }
 }
 
-impl Pack for Country {
+impl Pack for bool {
     fn pack(&self, out: &mut Vec<u8>) {
-        self.code().to_owned().pack(out);
+        out.push(u8::from(*self));
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        r.tag(2) == 1
+    }
+}
+
+impl Pack for Rgb {
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&[self.0, self.1, self.2]);
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.take(3) {
+            [a, b, c] => Rgb(*a, *b, *c),
+            _ => Rgb(0, 0, 0),
+        }
+    }
+}
+
+impl Pack for Code {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.as_str().to_owned().pack(out);
     }
     fn unpack(r: &mut Reader) -> Self {
         let at = r.at;
         let code = String::unpack(r);
-        Country::from_code(&code).unwrap_or_else(|| {
-            r.fail(at, "an unknown country code");
-            Country::FIRST
+        Code::new(&code).unwrap_or_else(|| {
+            r.fail(at, "a malformed population code");
+            Code::NONE
         })
     }
 }
@@ -438,17 +519,20 @@ impl Pack for Country {
 impl Pack for Population {
     fn pack(&self, out: &mut Vec<u8>) {
         match self {
-            Population::Asean => out.push(0),
+            Population::Region(c) => {
+                out.push(0);
+                c.pack(out);
+            }
             Population::Country(c) => {
                 out.push(1);
-                c.pack(out);
+                c.0.pack(out);
             }
         }
     }
     fn unpack(r: &mut Reader) -> Self {
         match r.tag(2) {
-            0 => Population::Asean,
-            _ => Population::Country(Country::unpack(r)),
+            0 => Population::Region(Code::unpack(r)),
+            _ => Population::Country(Country(Code::unpack(r))),
         }
     }
 }
@@ -469,7 +553,7 @@ mod tests {
     use super::*;
 
     fn snapshot() -> Snapshot {
-        crate::load().expect("the embedded data loads").snapshot()
+        crate::test_data().snapshot()
     }
 
     #[test]
@@ -505,9 +589,9 @@ mod tests {
             what: "an unknown tag",
         };
         assert_eq!(r.error, Some(unknown));
-        let mut r = Reader::new(&[2, b'X', b'X']);
-        Country::unpack(&mut r);
-        assert_eq!(r.error.unwrap().what, "an unknown country code");
+        let mut r = Reader::new(&[2, b'X', b' ']);
+        Code::unpack(&mut r);
+        assert_eq!(r.error.unwrap().what, "a malformed population code");
     }
 
     #[test]

@@ -1,65 +1,20 @@
-//! Chart specs: what each chart shows, as plain data built from the validated model and the
+//! Chart specs: what each chart shows, as plain data built by one generic builder from a chart
+//! definition (`data/charts.toml`, checked in `data::charts`), the validated data and the
 //! catalog (titles, rows, series, highlight, notes, source line, takeaway). No drawing, no DOM.
 //! A cell that was not published is `Cell::NotPublished`, never zero; a value computed here
 //! (the remainder of a single-choice question) is marked `derived`.
 
 use std::fmt;
 
+use crate::colour::Rgb;
+use crate::data::charts::{ChartDef, Coord, Each, RowsDef, SeriesDef, Show, Sort};
 use crate::data::{
-    Country, Dataset, Need, Note, NoteKind, Population, Published, SourceKind, Unit, Value,
+    Country, Dataset, Note, NoteKind, Population, Published, SourceKind, Unit, Value,
 };
 use crate::text::{self, Strings};
+use crate::Snapshot;
 
-/// The option every chart highlights with the accent colour.
-pub const HIGHLIGHT: &str = "Japan";
-
-/// Every chart the page can show, by the id used in `figure[data-chart=ID]`.
-pub const CHART_IDS: &[&str] = &[
-    "trust-2024",
-    "trust-trend",
-    "china-distrust-reason",
-    "japan-trust-reasons",
-    "rivalry-response",
-    "third-party-partner",
-    "alignment-by-country",
-    "strategic-relevance",
-    "influence",
-    "travel-destination",
-    "live-work",
-];
-
-const fn need(chart: &'static str, question: &'static str) -> Need {
-    Need { chart, question }
-}
-
-/// The questions each chart needs; checked with the data, so a missing one fails the build.
-pub const NEEDS: &[Need] = &[
-    need("trust-2024", "trust"),
-    need("trust-2024", "distrust"),
-    need("trust-trend", "trust"),
-    need("china-distrust-reason", "distrust"),
-    need("china-distrust-reason", "reasons_distrust_china"),
-    need("japan-trust-reasons", "reasons_trust_japan"),
-    need("rivalry-response", "response_to_rivalry"),
-    need("third-party-partner", "preferred_third_party"),
-    need("alignment-by-country", "forced_choice"),
-    need("strategic-relevance", "strategic_relevance"),
-    need("influence", "influential_economic_power"),
-    need("influence", "influential_political_power"),
-    need("travel-destination", "travel_destination"),
-    need("live-work", "live_work_destination"),
-];
-
-/// The ten member states in the survey's averages, in the order a table lists them.
-pub const ASEAN_10: [&str; 10] = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Horizontal bars from zero, one bar per series in each row.
-    Bars,
-    /// Two sides from a centre line (series 0 to the left, series 1 to the right).
-    Diverging,
-}
+pub use crate::data::charts::Kind;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ValueScale {
@@ -85,7 +40,7 @@ impl ValueScale {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
-    pub id: &'static str,
+    pub id: String,
     pub kind: Kind,
     pub title: String,
     /// One sentence a reader can repeat, numbers filled from the data.
@@ -108,6 +63,8 @@ pub struct Series {
     pub label: String,
     /// The series drawn in the full colour; the others in a lighter shade.
     pub emphasis: bool,
+    /// A diverging chart's side: its colour role's shades (light theme, dark theme).
+    pub colour: Option<(Rgb, Rgb)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -199,11 +156,35 @@ impl SourceLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpecError {
     UnknownChart(String),
-    NoText(&'static str),
-    Placeholders(&'static str, Vec<text::PlaceholderError>),
-    MissingQuestion(&'static str, &'static str),
-    NoValues(&'static str, &'static str, u16),
-    Premise(&'static str, String),
+    NoText(String),
+    Placeholders(String, Vec<text::PlaceholderError>),
+    /// A label key the chart definition uses that the chart's `words` lack.
+    NoWord {
+        chart: String,
+        line: usize,
+        key: String,
+    },
+    /// A row group of options found no region-wide value.
+    NoValues {
+        chart: String,
+        line: usize,
+        question: String,
+        year: u16,
+    },
+    /// An editorial expectation (`[[chart.expect]]`) the data no longer meets.
+    Expectation {
+        chart: String,
+        line: usize,
+        row: String,
+        want: usize,
+        found: Option<usize>,
+        top: String,
+    },
+    /// A remainder over options published to more than one decimal would be a rounding.
+    Remainder {
+        chart: String,
+        line: usize,
+    },
 }
 
 impl fmt::Display for SpecError {
@@ -212,111 +193,233 @@ impl fmt::Display for SpecError {
             SpecError::UnknownChart(id) => write!(f, "no chart has the id \"{id}\""),
             SpecError::NoText(id) => write!(
                 f,
-                "chart \"{id}\" has no [chart.{id}] texts in {}",
+                "{}: chart {id:?} has no [chart.{id}] texts (expected title, takeaway, subtitle and row_header)",
                 text::TEXT_FILE
             ),
             SpecError::Placeholders(id, errors) => {
                 let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
                 write!(f, "{}: [chart.{id}]: {}", text::TEXT_FILE, list.join("; "))
             }
-            SpecError::MissingQuestion(chart, q) => write!(
+            SpecError::NoWord { chart, line, key } => write!(
                 f,
-                "chart \"{chart}\" needs question \"{q}\", which data/survey.toml does not define"
+                "{}:{line}: chart {chart:?}: label: {key:?} is not in [chart.{chart}] words of {} (expected a `{key} = \"...\"` entry there)",
+                crate::data::CHARTS_FILE,
+                text::TEXT_FILE
             ),
-            SpecError::NoValues(chart, q, year) => write!(
+            SpecError::NoValues {
+                chart,
+                line,
+                question,
+                year,
+            } => write!(
                 f,
-                "chart \"{chart}\" needs ASEAN values of question \"{q}\" for {year}, and data/values.csv has none"
+                "{}:{line}: chart {chart:?}: rows: question {question:?} has no region-wide values for {year} in {}",
+                crate::data::CHARTS_FILE,
+                crate::data::VALUES_FILE
             ),
-            SpecError::Premise(chart, what) => write!(f, "chart \"{chart}\": {what}"),
+            SpecError::Expectation {
+                chart,
+                line,
+                row,
+                want,
+                found,
+                top,
+            } => {
+                let found = match found {
+                    Some(n) => format!("it is row {n}"),
+                    None => "it is not a row of the chart".to_owned(),
+                };
+                write!(
+                    f,
+                    "{}:{line}: chart {chart:?}: expect: the text expects {row:?} at row {want}, but with the data {found} (the top row is {top:?})",
+                    crate::data::CHARTS_FILE
+                )
+            }
+            SpecError::Remainder { chart, line } => write!(
+                f,
+                "{}:{line}: chart {chart:?}: remainder: every option must be published to at most one decimal, so that the remainder is exact",
+                crate::data::CHARTS_FILE
+            ),
         }
     }
 }
 
-/// The charts that change with the reader's choice of country.
-pub const COUNTRY_CHARTS: &[&str] = &["trust-2024", "alignment-by-country"];
-
-/// Builds one chart from the data and the catalog, ASEAN-wide.
-pub fn build(id: &str, data: &Dataset, strings: &Strings) -> Result<Chart, SpecError> {
-    build_for(id, data, strings, None)
+/// Builds one chart region-wide.
+pub fn build(snap: &Snapshot, id: &str) -> Result<Chart, SpecError> {
+    build_for(snap, id, None)
 }
 
-/// Builds one chart for a chosen country: trust-2024 adds the country's own figures beside the
-/// ASEAN-wide ones (not published where the survey's figures for it were not found), and the
-/// forced choice highlights the country's row. Other charts are ASEAN-wide only.
-pub fn build_for(
-    id: &str,
-    data: &Dataset,
-    strings: &Strings,
-    country: Option<Country>,
-) -> Result<Chart, SpecError> {
-    let id: &'static str = CHART_IDS
-        .iter()
-        .find(|c| **c == id)
+/// Builds one chart for a chosen country, as its selector says: the country's figures as
+/// series (not published where none were found), or its row marked. A chart without a
+/// selector is the same for every country.
+pub fn build_for(snap: &Snapshot, id: &str, country: Option<Country>) -> Result<Chart, SpecError> {
+    let def = snap
+        .report
+        .chart(id)
         .ok_or_else(|| SpecError::UnknownChart(id.to_owned()))?;
+    let texts = snap
+        .strings
+        .charts
+        .get(id)
+        .ok_or_else(|| SpecError::NoText(id.to_owned()))?;
     let b = Builder {
-        id,
-        data,
-        strings,
+        def,
+        data: &snap.data,
+        strings: &snap.strings,
+        words: &texts.words,
+        highlight: snap.report.highlight.as_deref(),
         country,
     };
-    let ui = &strings.ui;
-    match id {
-        "trust-2024" => b.trust_2024(),
-        "trust-trend" => b.trust_trend(),
-        "china-distrust-reason" => b.china_distrust_reason(),
-        "japan-trust-reasons" => {
-            b.by_year("reasons_trust_japan", &[2024, 2025], 2024, &ui.row_answer)
-        }
-        "rivalry-response" => b.rivalry_response(),
-        "third-party-partner" => {
-            b.by_year("preferred_third_party", &[2024, 2025], 2025, &ui.row_power)
-        }
-        "alignment-by-country" => b.alignment(),
-        "strategic-relevance" => {
-            b.by_year("strategic_relevance", &[2024, 2025], 2024, &ui.row_power)
-        }
-        "influence" => b.influence(),
-        "travel-destination" => b.by_year("travel_destination", &[2024], 2024, &ui.row_answer),
-        "live-work" => b.live_work(),
-        _ => Err(SpecError::UnknownChart(id.to_owned())),
+    let (series_defs, sort_by) = match (&def.selector, country) {
+        (Some(sel), Some(_)) if sel.show == Show::Series => (&sel.series, sel.sort_by),
+        _ => (&def.series, def.sort_by),
+    };
+    let mut series = Vec::new();
+    for sd in series_defs {
+        series.push(Series {
+            label: b.series_label(sd)?,
+            emphasis: sd.emphasis,
+            colour: sd
+                .colour
+                .and_then(|i| snap.report.colours.get(i))
+                .map(|c| (c.light, c.dark)),
+        });
     }
+    let mut rows = Vec::new();
+    for group in &def.rows {
+        rows.extend(b.rows(group, series_defs, sort_by)?);
+    }
+    if def.remainder {
+        rows.extend(b.remainder(&rows)?);
+    }
+    let question = series_defs
+        .first()
+        .map(|s| b.at(s, def.rows.first().map_or(&Coord::default(), |r| &r.at)))
+        .and_then(|c| c.question)
+        .and_then(|q| snap.data.question(&q).map(|(_, q)| q.unit))
+        .unwrap_or(Unit::Percent);
+    let fill =
+        |t: &str| text::fill(t, &snap.data).map_err(|e| SpecError::Placeholders(id.to_owned(), e));
+    let shown: Vec<&Value> = snap
+        .data
+        .values
+        .iter()
+        .filter(|v| {
+            rows.iter().flat_map(|r| &r.cells).any(|c| {
+                c.shown().and_then(|s| s.origin.as_ref()).is_some_and(|o| {
+                    o.question == snap.data.questions[v.question].id
+                        && o.year == v.year
+                        && o.population == v.population
+                        && o.option == v.option
+                })
+            })
+        })
+        .collect();
+    Ok(Chart {
+        id: def.id.clone(),
+        kind: def.kind,
+        title: fill(&texts.title)?,
+        takeaway: fill(&texts.takeaway)?,
+        subtitle: fill(&texts.subtitle)?,
+        scale: ValueScale::of(question),
+        series,
+        rows,
+        notes: chart_notes(&snap.data, &shown),
+        source: source_line(&snap.data, &shown),
+        row_header: texts.row_header.clone(),
+        not_published: snap.strings.ui.not_published.clone(),
+    })
+}
+
+/// The editorial expectations of a chart (`[[chart.expect]]`), checked on its region-wide
+/// build; the build fails on any that the data no longer meets.
+pub fn check_expectations(snap: &Snapshot, chart: &Chart) -> Vec<SpecError> {
+    let Some(def) = snap.report.chart(&chart.id) else {
+        return Vec::new();
+    };
+    let top = chart
+        .rows
+        .first()
+        .map(|r| r.full_label.clone())
+        .unwrap_or_default();
+    def.expect
+        .iter()
+        .filter_map(|e| {
+            let found = chart
+                .rows
+                .iter()
+                .position(|r| r.full_label == e.row)
+                .map(|i| i + 1);
+            (found != Some(e.position)).then(|| SpecError::Expectation {
+                chart: def.id.clone(),
+                line: e.line,
+                row: e.row.clone(),
+                want: e.position,
+                found,
+                top: top.clone(),
+            })
+        })
+        .collect()
 }
 
 struct Builder<'a> {
-    id: &'static str,
+    def: &'a ChartDef,
     data: &'a Dataset,
     strings: &'a Strings,
+    words: &'a std::collections::BTreeMap<String, String>,
+    highlight: Option<&'a str>,
     country: Option<Country>,
 }
 
-/// One series: the values of one question and year.
-struct SeriesDef {
-    label: String,
-    question: &'static str,
-    year: u16,
-    emphasis: bool,
-}
-
 impl<'a> Builder<'a> {
-    fn question(&self, q: &'static str) -> Result<&'a crate::data::Question, SpecError> {
-        self.data
-            .question(q)
-            .map(|(_, q)| q)
-            .ok_or(SpecError::MissingQuestion(self.id, q))
+    fn word(&self, key: &str) -> Result<String, SpecError> {
+        self.words
+            .get(key)
+            .cloned()
+            .ok_or_else(|| SpecError::NoWord {
+                chart: self.def.id.clone(),
+                line: self.def.line,
+                key: key.to_owned(),
+            })
     }
 
-    fn asean(&self, q: &'static str, year: u16) -> Result<Vec<&'a Value>, SpecError> {
-        let cells: Vec<&Value> = self.data.cells(q, year, Population::Asean).collect();
-        if cells.is_empty() {
-            return Err(SpecError::NoValues(self.id, q, year));
+    fn name(&self, p: Population) -> String {
+        capitalise(self.data.name(p))
+    }
+
+    fn series_label(&self, sd: &SeriesDef) -> Result<String, SpecError> {
+        if let Some(key) = &sd.label {
+            return self.word(key);
         }
-        Ok(cells)
+        let at = self.def.at.with(&sd.at);
+        Ok(match (sd.selected, self.country) {
+            (true, Some(c)) => self.name(Population::Country(c)),
+            _ => match (&sd.at.year, &sd.at.population, &sd.at.option) {
+                (Some(y), _, _) => y.to_string(),
+                (None, Some(p), _) => self.name(*p),
+                (None, None, Some(o)) => self.strings.label(o).to_owned(),
+                _ => at.year.map(|y| y.to_string()).unwrap_or_default(),
+            },
+        })
     }
 
-    fn cell(&self, q: &str, year: u16, population: Population, option: &str) -> Cell {
+    /// Where a series reads a row group's cells (the population defaults to the region).
+    fn at(&self, sd: &SeriesDef, group: &Coord) -> Coord {
+        let mut at = self.def.at.with(&sd.at).with(group);
+        if sd.selected {
+            at.population = self.country.map(Population::Country);
+        }
+        at
+    }
+
+    fn cell(&self, at: &Coord) -> Cell {
+        let (Some(q), Some(year), Some(option)) = (&at.question, at.year, &at.option) else {
+            return Cell::NotPublished;
+        };
+        let population = at.population.unwrap_or_else(|| self.data.region());
         self.data
             .cells(q, year, population)
-            .find(|v| v.option == option)
+            .find(|v| v.option == *option)
             .map_or(Cell::NotPublished, |v| self.shown(v))
     }
 
@@ -339,361 +442,171 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn row(&self, option: &str, cells: Vec<Cell>) -> Row {
-        Row {
-            label: self.strings.label(option).to_owned(),
-            full_label: option.to_owned(),
-            highlight: option == HIGHLIGHT,
-            cells,
-        }
+    fn highlighted(&self, option: &str) -> bool {
+        self.highlight == Some(option)
     }
 
-    fn series(&self, defs: &[SeriesDef]) -> Vec<Series> {
-        defs.iter()
-            .map(|d| Series {
-                label: d.label.clone(),
-                emphasis: d.emphasis,
-            })
-            .collect()
+    fn rows(
+        &self,
+        group: &RowsDef,
+        series: &[SeriesDef],
+        sort_by: usize,
+    ) -> Result<Vec<Row>, SpecError> {
+        let mut rows = match group.each {
+            Each::Option => self.option_rows(group, series)?,
+            Each::Population => self.population_rows(group, series),
+            Each::One => vec![self.one_row(group, series)?],
+        };
+        rows = match group.sort {
+            Sort::Given => rows,
+            Sort::Descending => rank(rows, sort_by),
+            Sort::LeftSide => {
+                let leans: Vec<f64> = rows
+                    .iter()
+                    .map(|r| {
+                        r.cells[0]
+                            .number()
+                            .or_else(|| r.cells.get(1).and_then(Cell::number).map(|v| 100.0 - v))
+                            .unwrap_or(50.0)
+                    })
+                    .collect();
+                largest_first(rows, &leans)
+            }
+        };
+        Ok(rows)
     }
 
-    /// Rows for every option of the first series' question, ranked by the ranking series,
-    /// with every series' cell (or not published).
-    fn option_rows(&self, defs: &[SeriesDef], rank_by: usize) -> Result<Vec<Row>, SpecError> {
+    /// A row for every option any series has region-wide, in the data file's order.
+    fn option_rows(&self, group: &RowsDef, series: &[SeriesDef]) -> Result<Vec<Row>, SpecError> {
+        let region = self.data.region();
         let mut options: Vec<String> = Vec::new();
-        for d in defs {
-            for v in self.asean(d.question, d.year).unwrap_or_default() {
+        for sd in series {
+            let at = self.def.at.with(&sd.at).with(&group.at);
+            let (Some(q), Some(y)) = (&at.question, at.year) else {
+                continue;
+            };
+            for v in self.data.cells(q, y, region) {
                 if !options.contains(&v.option) {
                     options.push(v.option.clone());
                 }
             }
         }
         if options.is_empty() {
-            let d = &defs[rank_by];
-            return Err(SpecError::NoValues(self.id, d.question, d.year));
+            let at = series
+                .first()
+                .map(|sd| self.def.at.with(&sd.at).with(&group.at))
+                .unwrap_or_default();
+            return Err(SpecError::NoValues {
+                chart: self.def.id.clone(),
+                line: self.def.line,
+                question: at.question.unwrap_or_default(),
+                year: at.year.unwrap_or_default(),
+            });
         }
-        let mut rows: Vec<Row> = options
+        Ok(options
             .iter()
             .map(|o| {
-                let cells = defs
+                let cells = series
                     .iter()
-                    .map(|d| self.cell(d.question, d.year, Population::Asean, o))
+                    .map(|sd| {
+                        let mut at = self.at(sd, &group.at);
+                        at.option = Some(o.clone());
+                        self.cell(&at)
+                    })
                     .collect();
-                self.row(o, cells)
+                Row {
+                    label: self.strings.label(o).to_owned(),
+                    full_label: o.clone(),
+                    highlight: self.highlighted(o),
+                    cells,
+                }
             })
-            .collect();
-        rows = rank(rows, rank_by);
-        Ok(rows)
+            .collect())
     }
 
-    fn finish(
-        &self,
-        kind: Kind,
-        scale_of: &'static str,
-        series: Vec<Series>,
-        rows: Vec<Row>,
-        row_header: String,
-    ) -> Result<Chart, SpecError> {
-        let texts = self
-            .strings
-            .charts
-            .get(self.id)
-            .ok_or(SpecError::NoText(self.id))?;
-        let fill =
-            |t: &str| text::fill(t, self.data).map_err(|e| SpecError::Placeholders(self.id, e));
-        let shown: Vec<&Value> = self
-            .data
-            .values
-            .iter()
-            .filter(|v| {
-                rows.iter().flat_map(|r| &r.cells).any(|c| {
-                    c.shown().and_then(|s| s.origin.as_ref()).is_some_and(|o| {
-                        o.question == self.data.questions[v.question].id
-                            && o.year == v.year
-                            && o.population == v.population
-                            && o.option == v.option
+    /// A row per population and year; the chosen country's row is marked when the selector
+    /// says so.
+    fn population_rows(&self, group: &RowsDef, series: &[SeriesDef]) -> Vec<Row> {
+        let marks_row = self
+            .def
+            .selector
+            .as_ref()
+            .is_some_and(|s| s.show == Show::Row);
+        let mut out = Vec::new();
+        for &p in &group.populations {
+            for &y in &group.years {
+                let cells = series
+                    .iter()
+                    .map(|sd| {
+                        let mut at = self.at(sd, &group.at);
+                        at.population = Some(p);
+                        at.year = Some(y);
+                        self.cell(&at)
                     })
-                })
-            })
+                    .collect();
+                let label = text::template(
+                    &self.strings.ui.row_population_year,
+                    &[("population", &self.name(p)), ("year", &y.to_string())],
+                );
+                out.push(Row {
+                    label: label.clone(),
+                    full_label: label,
+                    highlight: marks_row && self.country.map(Population::Country) == Some(p),
+                    cells,
+                });
+            }
+        }
+        out
+    }
+
+    fn one_row(&self, group: &RowsDef, series: &[SeriesDef]) -> Result<Row, SpecError> {
+        let cells: Vec<Cell> = series
+            .iter()
+            .map(|sd| self.cell(&self.at(sd, &group.at)))
             .collect();
-        Ok(Chart {
-            id: self.id,
-            kind,
-            title: fill(&texts.title)?,
-            takeaway: fill(&texts.takeaway)?,
-            subtitle: fill(&texts.subtitle)?,
-            scale: ValueScale::of(self.question(scale_of)?.unit),
-            series,
-            rows,
-            notes: chart_notes(self.data, &shown),
-            source: source_line(self.data, &shown),
-            row_header,
-            not_published: self.strings.ui.not_published.clone(),
+        let option = group.at.option.clone().unwrap_or_default();
+        let (label, full_label) = match &group.label {
+            Some(key) => {
+                let w = self.word(key)?;
+                (w.clone(), w)
+            }
+            None => (self.strings.label(&option).to_owned(), option.clone()),
+        };
+        Ok(Row {
+            label,
+            full_label,
+            highlight: self.highlighted(&option),
+            cells,
         })
     }
 
-    fn def(&self, label: String, question: &'static str, year: u16, emphasis: bool) -> SeriesDef {
-        SeriesDef {
-            label,
-            question,
-            year,
-            emphasis,
+    /// What the published options leave over, derived in tenths of a point (every option is
+    /// published to one decimal, checked here); none when nothing is left.
+    fn remainder(&self, rows: &[Row]) -> Result<Option<Row>, SpecError> {
+        let mut tenths: i64 = 0;
+        for c in rows.iter().filter_map(|r| r.cells[0].shown()) {
+            if c.value.decimals() > 1 {
+                return Err(SpecError::Remainder {
+                    chart: self.def.id.clone(),
+                    line: self.def.line,
+                });
+            }
+            tenths += (c.value.number() * 10.0).round() as i64;
         }
-    }
-
-    /// One question, one series per year, rows ranked by `rank_year`.
-    fn by_year(
-        &self,
-        q: &'static str,
-        years: &[u16],
-        rank_year: u16,
-        header: &str,
-    ) -> Result<Chart, SpecError> {
-        self.question(q)?;
-        let defs: Vec<SeriesDef> = years
-            .iter()
-            .map(|&y| self.def(y.to_string(), q, y, y == rank_year || years.len() == 1))
-            .collect();
-        let rank_by = years.iter().position(|&y| y == rank_year).unwrap_or(0);
-        let rows = self.option_rows(&defs, rank_by)?;
-        self.finish(Kind::Bars, q, self.series(&defs), rows, header.to_owned())
-    }
-
-    fn trust_2024(&self) -> Result<Chart, SpecError> {
-        let ui = &self.strings.ui;
-        self.question("distrust")?;
-        // ASEAN-wide: trust and distrust. For a country: ASEAN-wide trust beside the country's.
-        let (defs, populations) = match self.country {
-            None => (
-                vec![
-                    self.def(ui.series_trust.clone(), "trust", 2024, true),
-                    self.def(ui.series_distrust.clone(), "distrust", 2024, false),
-                ],
-                [Population::Asean, Population::Asean],
-            ),
-            Some(c) => (
-                vec![
-                    self.def(ui.row_asean.clone(), "trust", 2024, false),
-                    self.def(capitalise(c.name()), "trust", 2024, true),
-                ],
-                [Population::Asean, Population::Country(c)],
-            ),
-        };
-        // Rows are the powers asked about ASEAN-wide; other cells only where published.
-        let trust = self.asean("trust", 2024)?;
-        let mut rows: Vec<Row> = trust
-            .iter()
-            .map(|v| {
-                let cells = defs
-                    .iter()
-                    .zip(populations)
-                    .map(|(d, p)| self.cell(d.question, d.year, p, &v.option))
-                    .collect();
-                self.row(&v.option, cells)
-            })
-            .collect();
-        rows = rank(rows, 0);
-        // The takeaway says Japan is the most trusted: fail the build if the data says not.
-        if rows.first().map(|r| r.full_label.as_str()) != Some(HIGHLIGHT) {
-            return Err(SpecError::Premise(
-                self.id,
-                "the takeaway says Japan is the most trusted power, and the data no longer agrees"
-                    .into(),
-            ));
-        }
-        let header = self.strings.ui.row_power.clone();
-        self.finish(Kind::Bars, "trust", self.series(&defs), rows, header)
-    }
-
-    fn trust_trend(&self) -> Result<Chart, SpecError> {
-        self.by_year(
-            "trust",
-            &[2023, 2024, 2025],
-            2024,
-            &self.strings.ui.row_power,
-        )
-    }
-
-    fn china_distrust_reason(&self) -> Result<Chart, SpecError> {
-        let years = [2023u16, 2024];
-        let series: Vec<Series> = years
-            .iter()
-            .map(|y| Series {
-                label: y.to_string(),
-                emphasis: *y == 2024,
-            })
-            .collect();
-        let reason_q = "reasons_distrust_china";
-        let reason = self
-            .asean(reason_q, 2024)?
-            .first()
-            .map(|v| v.option.clone())
-            .ok_or(SpecError::NoValues(self.id, reason_q, 2024))?;
-        let distrust = Row {
-            label: self.strings.ui.row_distrust_china.clone(),
-            full_label: self.strings.ui.row_distrust_china.clone(),
-            highlight: false,
-            cells: years
-                .iter()
-                .map(|&y| self.cell("distrust", y, Population::Asean, "China"))
-                .collect(),
-        };
-        let mut fear = self.row(
-            &reason,
-            years
-                .iter()
-                .map(|&y| self.cell(reason_q, y, Population::Asean, &reason))
-                .collect(),
-        );
-        fear.highlight = false;
-        let header = self.strings.ui.row_measure.clone();
-        self.finish(Kind::Bars, reason_q, series, vec![distrust, fear], header)
-    }
-
-    fn rivalry_response(&self) -> Result<Chart, SpecError> {
-        let q = "response_to_rivalry";
-        let defs = [self.def("2024".into(), q, 2024, true)];
-        let mut rows = self.option_rows(&defs, 0)?;
-        // Single choice: what the published options leave is shown as a remainder, derived
-        // here in tenths of a point (every option is published to one decimal).
-        let tenths: i64 = rows
-            .iter()
-            .filter_map(|r| r.cells[0].number())
-            .map(|v| (v * 10.0).round() as i64)
-            .sum();
         let remainder = 1000 - tenths;
-        if remainder > 0 {
-            rows.push(Row {
-                label: self.strings.ui.remainder.clone(),
-                full_label: format!(
-                    "{} ({})",
-                    self.strings.ui.remainder, self.strings.ui.derived
-                ),
-                highlight: false,
-                cells: vec![Cell::Shown(Shown {
-                    value: Published::from_tenths(remainder),
-                    origin: None,
-                })],
-            });
-        }
-        let header = self.strings.ui.row_answer.clone();
-        self.finish(Kind::Bars, q, self.series(&defs), rows, header)
-    }
-
-    fn alignment(&self) -> Result<Chart, SpecError> {
-        let q = "forced_choice";
         let ui = &self.strings.ui;
-        let sides = ["China", "United States"];
-        let series = vec![
-            Series {
-                label: ui.side_china.clone(),
-                emphasis: true,
-            },
-            Series {
-                label: ui.side_us.clone(),
-                emphasis: true,
-            },
-        ];
-        let cells = |year, population| -> Vec<Cell> {
-            sides
-                .iter()
-                .map(|s| self.cell(q, year, population, s))
-                .collect()
-        };
-        let mut rows: Vec<Row> = [2023u16, 2024, 2025]
-            .iter()
-            .map(|&y| {
-                let label = format!("{} {y}", ui.row_asean);
-                Row {
-                    label: label.clone(),
-                    full_label: label,
-                    highlight: false,
-                    cells: cells(y, Population::Asean),
-                }
-            })
-            .collect();
-        let (leans, countries): (Vec<f64>, Vec<Row>) = ASEAN_10
-            .iter()
-            .filter_map(|code| Country::from_code(code))
-            .map(|c| {
-                let cells = cells(2024, Population::Country(c));
-                // Order only: lean toward China, read from whichever side was published.
-                let lean = cells[0]
-                    .number()
-                    .or_else(|| cells[1].number().map(|us| 100.0 - us))
-                    .unwrap_or(50.0);
-                let name = format!("{} 2024", capitalise(c.name()));
-                (
-                    lean,
-                    Row {
-                        label: name.clone(),
-                        full_label: name,
-                        highlight: self.country == Some(c),
-                        cells,
-                    },
-                )
-            })
-            .collect();
-        rows.extend(largest_first(countries, &leans));
-        if rows
-            .iter()
-            .all(|r| r.cells.iter().all(|c| c.shown().is_none()))
-        {
-            return Err(SpecError::NoValues(self.id, q, 2024));
-        }
-        let header = self.strings.ui.row_population.clone();
-        self.finish(Kind::Diverging, q, series, rows, header)
-    }
-
-    fn influence(&self) -> Result<Chart, SpecError> {
-        let ui = &self.strings.ui;
-        let defs = [
-            self.def(
-                ui.series_economic.clone(),
-                "influential_economic_power",
-                2024,
-                true,
+        Ok((remainder > 0).then(|| Row {
+            label: ui.remainder.clone(),
+            full_label: text::template(
+                &ui.remainder_full,
+                &[("remainder", &ui.remainder), ("derived", &ui.derived)],
             ),
-            self.def(
-                ui.series_political.clone(),
-                "influential_political_power",
-                2024,
-                false,
-            ),
-        ];
-        let rows = self.option_rows(&defs, 0)?;
-        let header = self.strings.ui.row_power.clone();
-        self.finish(
-            Kind::Bars,
-            "influential_economic_power",
-            self.series(&defs),
-            rows,
-            header,
-        )
-    }
-
-    fn live_work(&self) -> Result<Chart, SpecError> {
-        let q = "live_work_destination";
-        let defs = [
-            self.def("2024".into(), q, 2024, true),
-            self.def("2025".into(), q, 2025, false),
-        ];
-        let mut rows = self.option_rows(&defs, 0)?;
-        let ph = Population::Country(Country::from_code("PH").ok_or(SpecError::Premise(
-            self.id,
-            "PH is not a member state".into(),
-        ))?);
-        let essay = self.cell(q, 2024, ph, HIGHLIGHT);
-        if essay.shown().is_some() {
-            rows.push(Row {
-                label: self.strings.ui.row_essay_philippines.clone(),
-                full_label: self.strings.ui.row_essay_philippines.clone(),
-                highlight: true,
-                cells: vec![essay, Cell::NotPublished],
-            });
-        }
-        let header = self.strings.ui.row_answer.clone();
-        self.finish(Kind::Bars, q, self.series(&defs), rows, header)
+            highlight: false,
+            cells: vec![Cell::Shown(Shown {
+                value: Published::from_tenths(remainder),
+                origin: None,
+            })],
+        }))
     }
 }
 
@@ -725,7 +638,7 @@ fn largest_first<T>(items: Vec<T>, keys: &[f64]) -> Vec<T> {
 fn chart_notes(data: &Dataset, shown: &[&Value]) -> Vec<ChartNote> {
     data.notes_for(shown)
         .map(|n: &Note| ChartNote {
-            about: about(n),
+            about: about(data, n),
             kind: n.kind,
             text: n.text.clone(),
             sources: n.sources.iter().map(|&i| link(data, i)).collect(),
@@ -734,13 +647,13 @@ fn chart_notes(data: &Dataset, shown: &[&Value]) -> Vec<ChartNote> {
 }
 
 /// "Japan, 2024", "Cambodia, 2024", "2025" or nothing for a note on the whole question.
-fn about(n: &Note) -> Option<String> {
+fn about(data: &Dataset, n: &Note) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(o) = &n.option {
         parts.push(o.clone());
     }
-    if let Some(Population::Country(c)) = n.population {
-        parts.push(capitalise(c.name()));
+    if let Some(p @ Population::Country(_)) = n.population {
+        parts.push(capitalise(data.name(p)));
     }
     if let Some(y) = n.year {
         parts.push(y.to_string());
@@ -793,8 +706,8 @@ pub fn capitalise(s: &str) -> String {
 /// A chart built from the real data, for the crate's tests.
 #[cfg(test)]
 pub(crate) fn for_tests(id: &str) -> Chart {
-    let b = crate::load().expect("the real data validates");
-    build(id, &b.data, &b.strings).unwrap_or_else(|e| panic!("{e}"))
+    let b = crate::test_data();
+    build(&b, id).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[cfg(test)]
@@ -872,7 +785,8 @@ mod tests {
 
     #[test]
     fn every_chart_builds_with_labels_that_fit_a_phone() {
-        for id in CHART_IDS {
+        let b = crate::test_data();
+        for id in b.report.ids() {
             let c = chart(id);
             assert!(!c.rows.is_empty(), "{id}");
             for r in &c.rows {
@@ -888,13 +802,13 @@ mod tests {
 
     #[test]
     fn a_chosen_country_shows_its_own_figures_or_says_they_were_not_published() {
-        let b = crate::load().unwrap();
-        let th = Country::from_code("TH");
-        let c = build_for("trust-2024", &b.data, &b.strings, th).unwrap();
+        let b = crate::test_data();
+        let th = b.data.country("TH");
+        let c = build_for(&b, "trust-2024", th).unwrap();
         assert_eq!(c.series[1].label, "Thailand");
         assert_eq!(c.rows[0].cells[1].number(), Some(65.1), "Japan in Thailand");
         assert_eq!(c.rows[1].cells[1], Cell::NotPublished, "the US in Thailand");
-        let a = build_for("alignment-by-country", &b.data, &b.strings, th).unwrap();
+        let a = build_for(&b, "alignment-by-country", th).unwrap();
         let lit: Vec<&str> = a
             .rows
             .iter()
@@ -903,15 +817,15 @@ mod tests {
             .collect();
         assert_eq!(lit, ["Thailand 2024"]);
         // Brunei: nothing on trust was found, and nothing is made up.
-        let bn = build_for("trust-2024", &b.data, &b.strings, Country::from_code("BN")).unwrap();
+        let bn = build_for(&b, "trust-2024", b.data.country("BN")).unwrap();
         assert!(bn.rows.iter().all(|r| r.cells[1] == Cell::NotPublished));
     }
 
     #[test]
     fn an_unknown_chart_is_an_error() {
-        let b = crate::load().unwrap();
+        let b = crate::test_data();
         assert_eq!(
-            build("nope", &b.data, &b.strings).unwrap_err().to_string(),
+            build(&b, "nope").unwrap_err().to_string(),
             "no chart has the id \"nope\""
         );
     }

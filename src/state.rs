@@ -391,7 +391,7 @@ mod tests {
     #[test]
     fn choosing_a_country_rebuilds_and_updates_the_url_once() {
         let mut s = State::default();
-        let th = Country::from_code("TH");
+        let th = crate::test_data().data.country("TH");
         let fx = update(&mut s, Msg::SelectCountry(th), series);
         assert!(fx.rebuild && fx.url);
         assert_eq!(s.country, th);
@@ -415,8 +415,8 @@ mod tests {
 
     #[test]
     fn points_are_described_with_value_year_and_base() {
-        let b = crate::load().unwrap();
-        let c = crate::spec::build("trust-2024", &b.data, &b.strings).unwrap();
+        let b = crate::test_data();
+        let c = crate::spec::build(&b, "trust-2024").unwrap();
         let ui = &b.strings.ui;
         assert_eq!(
             describe(&c, (0, 0), ui).unwrap(),
@@ -426,7 +426,7 @@ mod tests {
             describe(&c, (0, 1), ui).unwrap(),
             "Japan, Distrust: not published."
         );
-        let r = crate::spec::build("rivalry-response", &b.data, &b.strings).unwrap();
+        let r = crate::spec::build(&b, "rivalry-response").unwrap();
         let last = r.rows.len() - 1;
         assert!(describe(&r, (last, 0), ui).unwrap().contains("derived"));
         assert_eq!(describe(&c, (9, 0), ui), None);

@@ -8,10 +8,9 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::data::{Dataset, Population};
+use crate::data::Dataset;
 
-pub const TEXT_FILE: &str = "data/text.en.toml";
-pub const UI_FILE: &str = "data/ui.en.toml";
+pub use crate::data::{TEXT_FILE, UI_FILE};
 
 /// `data/text.en.toml`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -30,12 +29,21 @@ impl TextFile {
     /// The section of every line that places chart `id` (`{{figure:ID}}` on a line of its
     /// own), in page order: a chart is placed once, in the first.
     pub fn placements<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Section> + 'a {
-        let line = format!("{{{{figure:{id}}}}}");
+        let id = id.to_owned();
         self.section.iter().flat_map(move |s| {
-            let lines = s.body.lines().filter(|l| l.trim() == line).count();
+            let lines = figures(&s.body).filter(|f| *f == id).count();
             std::iter::repeat_n(s, lines)
         })
     }
+}
+
+/// The chart ids a section body places, one `{{figure:ID}}` line each, in order.
+pub fn figures(body: &str) -> impl Iterator<Item = &str> {
+    body.lines().filter_map(|l| {
+        l.trim()
+            .strip_prefix("{{figure:")
+            .and_then(|r| r.strip_suffix("}}"))
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -71,6 +79,11 @@ pub struct ChartText {
     pub title: String,
     pub takeaway: String,
     pub subtitle: String,
+    /// The header of the table's first column ("Power", "Answer").
+    pub row_header: String,
+    /// Labels the chart definition names by key (`label = "trust"` in charts.toml).
+    #[serde(default)]
+    pub words: BTreeMap<String, String>,
 }
 
 /// `data/ui.en.toml`.
@@ -92,23 +105,16 @@ pub struct Ui {
     pub not_published: String,
     pub remainder: String,
     pub derived: String,
+    /// The remainder row's full label: `{remainder}`, `{derived}`.
+    pub remainder_full: String,
+    /// A row for one population in one year: `{population}`, `{year}`.
+    pub row_population_year: String,
     pub notes: String,
     pub source: String,
     pub reported_by: String,
     pub no_address: String,
     pub data_caption: String,
     pub base: String,
-    pub row_power: String,
-    pub row_answer: String,
-    pub row_measure: String,
-    pub row_population: String,
-    pub series_trust: String,
-    pub series_distrust: String,
-    pub series_economic: String,
-    pub series_political: String,
-    pub row_distrust_china: String,
-    pub row_asean: String,
-    pub row_essay_philippines: String,
     pub country_label: String,
     pub country_all: String,
     pub chart_label: String,
@@ -128,8 +134,6 @@ pub struct Ui {
     pub embed_unknown_chart: String,
     pub embed_unknown_theme: String,
     pub embed_bad_child: String,
-    pub side_china: String,
-    pub side_us: String,
     pub method_respondents: String,
     pub method_fieldwork: String,
     pub method_languages: String,
@@ -162,9 +166,10 @@ pub struct Catalog {
     pub strings: Strings,
 }
 
-pub fn parse(text: &str, ui: &str) -> Result<Catalog, String> {
-    let text: TextFile = basic_toml::from_str(text).map_err(|e| format!("{TEXT_FILE}: {e}"))?;
-    let ui: UiFile = basic_toml::from_str(ui).map_err(|e| format!("{UI_FILE}: {e}"))?;
+pub fn parse(dir: &str, text: &str, ui: &str) -> Result<Catalog, String> {
+    let text: TextFile =
+        basic_toml::from_str(text).map_err(|e| format!("{dir}/{TEXT_FILE}: {e}"))?;
+    let ui: UiFile = basic_toml::from_str(ui).map_err(|e| format!("{dir}/{UI_FILE}: {e}"))?;
     Ok(Catalog {
         strings: Strings {
             charts: text.chart.clone(),
@@ -173,6 +178,35 @@ pub fn parse(text: &str, ui: &str) -> Result<Catalog, String> {
         },
         text,
     })
+}
+
+/// A sentence with named slots (`{population} {year}`) filled in: a slot not given stays as
+/// written. Catalog templates are checked for their slots when the catalog loads.
+pub fn template(t: &str, slots: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(t.len() + 16);
+    for token in tokens(t) {
+        match token {
+            Token::Text(s) => out.push_str(s),
+            Token::Placeholder(name) => match slots.iter().find(|(k, _)| *k == name) {
+                Some((_, v)) => out.push_str(v),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Token::Directive(d) => {
+                out.push_str("{{");
+                out.push_str(d);
+                out.push_str("}}");
+            }
+            Token::Unclosed(rest) => {
+                out.push('{');
+                out.push_str(rest);
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,7 +304,9 @@ pub fn lookup<'a>(key: &str, data: &'a Dataset) -> Result<&'a str, PlaceholderEr
     data.question(question)
         .ok_or_else(|| fail("names no question in data/survey.toml"))?;
     let year: u16 = year.parse().map_err(|_| fail("has no year"))?;
-    let population = Population::parse(population).ok_or_else(|| fail("names no population"))?;
+    let population = data
+        .population(population)
+        .ok_or_else(|| fail("names no population"))?;
     data.cells(question, year, population)
         .find(|v| v.option == option)
         .map(|v| v.value.text())
@@ -283,7 +319,7 @@ mod tests {
 
     #[test]
     fn fills_placeholders_with_values_as_published() {
-        let data = crate::load().unwrap().data;
+        let data = crate::test_data().snap.data;
         assert_eq!(
             fill("Japan: {trust/2024/ASEAN/Japan}%, {{figure:x}} kept", &data).unwrap(),
             "Japan: 58.9%, {{figure:x}} kept"
@@ -292,7 +328,7 @@ mod tests {
 
     #[test]
     fn every_bad_placeholder_is_reported() {
-        let data = crate::load().unwrap().data;
+        let data = crate::test_data().snap.data;
         let errors = fill(
             "{trust/2024/ASEAN/Atlantis} and {trust/2019/ASEAN/Japan} and {nope}",
             &data,

@@ -2,15 +2,14 @@
 //! #politics`. Parse only, produce only: nothing from a URL reaches the page except through
 //! these types, and an unknown or malformed value is dropped with an issue the page shows.
 
-use crate::bundle::SECTIONS;
 use crate::data::Country;
-use crate::spec::CHART_IDS;
+use crate::Snapshot;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UrlState {
     pub country: Option<Country>,
-    pub chart: Option<&'static str>,
-    pub section: Option<&'static str>,
+    pub chart: Option<String>,
+    pub section: Option<String>,
 }
 
 /// A parameter that was given but could not be used. The values are kept short and are only
@@ -59,8 +58,10 @@ fn decode(value: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Parse `location.search` (with or without `?`) and `location.hash` (with or without `#`).
-pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
+/// Parse `location.search` (with or without `?`) and `location.hash` (with or without `#`)
+/// against the report's countries (those a selector offers), charts and sections.
+pub fn parse(search: &str, hash: &str, known: &Snapshot) -> (UrlState, Vec<Issue>) {
+    let region = known.data.region();
     let mut state = UrlState::default();
     let mut issues = Vec::new();
     for pair in search
@@ -73,17 +74,18 @@ pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
         match key {
             "country" => {
                 let code = value.trim().to_ascii_uppercase();
-                if code == "ASEAN" || code.is_empty() {
+                if code == region.code() || code.is_empty() {
                     state.country = None;
                 } else {
-                    match Country::from_code(&code).filter(|c| c.code() != "TL") {
+                    let offered = known.data.members().find(|c| c.code() == code);
+                    match offered {
                         Some(c) => state.country = Some(c),
                         None => issues.push(Issue::UnknownCountry(shown(&value))),
                     }
                 }
             }
-            "chart" => match CHART_IDS.iter().find(|c| **c == value) {
-                Some(id) => state.chart = Some(id),
+            "chart" => match known.report.chart(&value) {
+                Some(def) => state.chart = Some(def.id.clone()),
                 None => issues.push(Issue::UnknownChart(shown(&value))),
             },
             // Other parameters belong to others (embed, theme, pym's childId...).
@@ -92,8 +94,8 @@ pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
     }
     let hash = decode(hash.trim_start_matches('#'));
     if !hash.is_empty() {
-        match SECTIONS.iter().find(|s| **s == hash) {
-            Some(s) => state.section = Some(s),
+        match known.report.sections.iter().find(|s| **s == hash) {
+            Some(s) => state.section = Some(s.clone()),
             // A figure's own anchor is a fine place to land; anything else is reported.
             None if hash.starts_with("chart-") => {}
             None => issues.push(Issue::UnknownSection(shown(&hash))),
@@ -103,13 +105,14 @@ pub fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
 }
 
 /// The query and hash for a state: `?country=TH&chart=ID#section`, parameters omitted when at
-/// their defaults. Everything printed is from a fixed list, so nothing needs escaping.
+/// their defaults. Everything printed is from the report's own lists (checked ids and codes),
+/// so nothing needs escaping.
 pub fn print(state: &UrlState) -> String {
     let mut params = Vec::new();
     if let Some(c) = state.country {
         params.push(format!("country={}", c.code()));
     }
-    if let Some(id) = state.chart {
+    if let Some(id) = &state.chart {
         params.push(format!("chart={id}"));
     }
     let mut out = String::new();
@@ -117,7 +120,7 @@ pub fn print(state: &UrlState) -> String {
         out.push('?');
         out.push_str(&params.join("&"));
     }
-    if let Some(s) = state.section {
+    if let Some(s) = &state.section {
         out.push('#');
         out.push_str(s);
     }
@@ -128,22 +131,30 @@ pub fn print(state: &UrlState) -> String {
 mod tests {
     use super::*;
 
+    fn known() -> Snapshot {
+        crate::test_data().snapshot()
+    }
+
+    fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
+        super::parse(search, hash, &known())
+    }
+
     #[test]
     fn a_shared_url_restores_country_chart_and_section() {
         let (s, issues) = parse("?country=th&chart=alignment-by-country", "#politics");
         assert!(issues.is_empty());
         assert_eq!(s.country.unwrap().code(), "TH");
-        assert_eq!(s.chart, Some("alignment-by-country"));
-        assert_eq!(s.section, Some("politics"));
+        assert_eq!(s.chart.as_deref(), Some("alignment-by-country"));
+        assert_eq!(s.section.as_deref(), Some("politics"));
         assert_eq!(print(&s), "?country=TH&chart=alignment-by-country#politics");
     }
 
     #[test]
     fn printing_then_parsing_gives_the_same_state() {
         let s = UrlState {
-            country: Country::from_code("VN"),
-            chart: Some("trust-2024"),
-            section: Some("trust"),
+            country: known().data.country("VN"),
+            chart: Some("trust-2024".into()),
+            section: Some("trust".into()),
         };
         assert_eq!(parse(print(&s).split('#').next().unwrap(), "#trust").0, s);
         assert_eq!(print(&UrlState::default()), "");

@@ -5,32 +5,31 @@
 use std::fs;
 use std::path::Path;
 
-use japan_asean_report::data::{self, Files, Need, Population};
-use japan_asean_report::spec;
-
-const NEEDS: &[Need] = &[
-    Need {
-        chart: "trust-2024",
-        question: "trust",
-    },
-    Need {
-        chart: "alignment-by-country",
-        question: "forced_choice",
-    },
-];
+use japan_asean_report::data::{self, Files, Population};
+use japan_asean_report::{bundle, spec};
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Problems of the good fixture set with `bad` (named `KIND.FILE`) in place of its twin.
+const FIXTURE_FILES: [&str; 7] = [
+    data::SURVEY_FILE,
+    data::VALUES_FILE,
+    data::SOURCES_FILE,
+    data::NOTES_FILE,
+    data::CHARTS_FILE,
+    data::TEXT_FILE,
+    data::UI_FILE,
+];
+
+/// Problems of the good fixture folder with `bad` (named `KIND.FILE`) in place of its twin,
+/// named as if the folder were `data/`.
 fn problems_with(bad: Option<&str>) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut texts: Vec<(String, String)> =
-        ["survey.toml", "values.csv", "sources.toml", "notes.toml"]
-            .iter()
-            .map(|f| (f.to_string(), read(&dir.join("good").join(f))))
-            .collect();
+    let mut texts: Vec<(String, String)> = FIXTURE_FILES
+        .iter()
+        .map(|f| (f.to_string(), read(&dir.join("good").join(f))))
+        .collect();
     if let Some(bad) = bad {
         let target = texts
             .iter_mut()
@@ -39,14 +38,18 @@ fn problems_with(bad: Option<&str>) -> Vec<String> {
         target.1 = read(&dir.join("bad").join(bad));
     }
     let files = Files {
+        dir: "data",
         survey: &texts[0].1,
         values: &texts[1].1,
         sources: &texts[2].1,
         notes: &texts[3].1,
+        charts: &texts[4].1,
+        text: &texts[5].1,
+        ui: &texts[6].1,
     };
-    match data::validate::build(&files, NEEDS) {
+    match bundle::load(&files) {
         Ok(_) => Vec::new(),
-        Err(p) => p.iter().map(|p| p.to_string()).collect(),
+        Err(p) => p,
     }
 }
 
@@ -95,7 +98,7 @@ fn an_unknown_country_code() {
     assert_problems(
         "unknown-country.values.csv",
         &[
-            r#"data/values.csv:9: question "trust", year "2024", population "XX", option "Japan": population: "XX" is neither ASEAN nor a member state's ISO 3166 code"#,
+            r#"data/values.csv:9: question "trust", year "2024", population "XX", option "Japan": population: "XX" is not a population of survey.toml (expected one of ASEAN, PH, TH)"#,
         ],
     );
 }
@@ -168,7 +171,7 @@ fn every_problem_of_a_row_is_reported_not_just_the_first() {
         &[
             r#"data/values.csv:9: question "trusted", year "2022", population "XX", option "Japan": question: unknown question id "trusted""#,
             r#"data/values.csv:9: question "trusted", year "2022", population "XX", option "Japan": year: "2022" is not one of the survey's editions [2023, 2024, 2025]"#,
-            r#"data/values.csv:9: question "trusted", year "2022", population "XX", option "Japan": population: "XX" is neither ASEAN nor a member state's ISO 3166 code"#,
+            r#"data/values.csv:9: question "trusted", year "2022", population "XX", option "Japan": population: "XX" is not a population of survey.toml (expected one of ASEAN, PH, TH)"#,
             r#"data/values.csv:9: question "trusted", year "2022", population "XX", option "Japan": sources: unknown source id "nhx""#,
         ],
     );
@@ -197,14 +200,114 @@ fn a_note_pointing_at_nothing() {
     );
 }
 
+// ---- chart definitions ---------------------------------------------------------------------
+
 #[test]
-fn a_chart_needing_a_question_that_does_not_exist() {
+fn a_chart_with_an_unknown_question() {
     assert_problems(
-        "chart-needs-missing-question.survey.toml",
+        "chart-unknown-question.charts.toml",
         &[
-            r#"data/values.csv:5: question "forced_choice", year "2024", population "ASEAN", option "China": question: unknown question id "forced_choice""#,
-            r#"data/values.csv:6: question "forced_choice", year "2024", population "ASEAN", option "United States": question: unknown question id "forced_choice""#,
-            r#"data/survey.toml: question "forced_choice": id: chart "alignment-by-country" needs this question, which data/survey.toml does not define"#,
+            r#"data/charts.toml:41: chart "choice": question: unknown question "forced_choise" (expected one of survey.toml's: trust, forced_choice, relevance)"#,
+        ],
+    );
+}
+
+#[test]
+fn a_chart_with_an_unknown_year() {
+    assert_problems(
+        "chart-unknown-year.charts.toml",
+        &[
+            r#"data/charts.toml:20: chart "trust-bars": year: 2022 is not one of the survey's editions [2023, 2024, 2025]"#,
+        ],
+    );
+}
+
+#[test]
+fn a_chart_with_an_unknown_population() {
+    assert_problems(
+        "chart-unknown-population.charts.toml",
+        &[
+            r#"data/charts.toml:30: chart "trust-bars": population: unknown population "XX" (expected one of ASEAN, PH, TH, or "selected")"#,
+        ],
+    );
+}
+
+#[test]
+fn a_chart_with_an_unknown_option() {
+    assert_problems(
+        "chart-unknown-option.charts.toml",
+        &[
+            r#"data/charts.toml:44: chart "choice": option: unknown option "USA": no value in values.csv has it"#,
+        ],
+    );
+}
+
+#[test]
+fn a_kind_that_cannot_show_the_data() {
+    assert_problems(
+        "chart-kind-cannot-show.charts.toml",
+        &[
+            r#"data/charts.toml:38: chart "choice": kind: a diverging chart shows two shares of one single-choice question in percent; "trust" is not one"#,
+        ],
+    );
+}
+
+#[test]
+fn a_selector_on_a_question_without_country_figures() {
+    assert_problems(
+        "chart-selector-without-country-figures.charts.toml",
+        &[
+            r#"data/charts.toml:27: chart "trust-bars": selector: question "relevance" has no per-country figures in values.csv, so a country selector would show nothing"#,
+        ],
+    );
+}
+
+#[test]
+fn a_duplicate_chart_id() {
+    assert_problems(
+        "chart-duplicate-id.charts.toml",
+        &[
+            r#"data/charts.toml:38: chart "trust-bars": id: duplicate chart id, first defined on line 16"#,
+        ],
+    );
+}
+
+#[test]
+fn a_chart_defined_but_placed_in_no_section() {
+    assert_problems(
+        "chart-defined-not-placed.text.en.toml",
+        &[
+            r#"data/text.en.toml: chart "choice" (charts.toml line 38) is placed 0 times; place it once with {{figure:choice}} on a line of its own in a section body"#,
+        ],
+    );
+}
+
+#[test]
+fn a_chart_placed_but_not_defined() {
+    assert_problems(
+        "chart-placed-not-defined.text.en.toml",
+        &[
+            r#"data/text.en.toml: section "more" places chart "choise" with {{figure:choise}}, and charts.toml defines no chart with that id"#,
+        ],
+    );
+}
+
+#[test]
+fn a_colour_role_without_contrast() {
+    assert_problems(
+        "chart-low-contrast.charts.toml",
+        &[
+            r#"data/charts.toml:6: colour "left": light: #F0C080 has a contrast of 1.6:1 against the light background #FFFFFF; a chart mark needs at least 3:1"#,
+        ],
+    );
+}
+
+#[test]
+fn an_editorial_expectation_the_data_no_longer_meets() {
+    assert_problems(
+        "chart-expectation-not-met.charts.toml",
+        &[
+            r#"data/charts.toml:34: chart "trust-bars": expect: the text expects "Japan" at row 2, but with the data it is row 1 (the top row is "Japan")"#,
         ],
     );
 }
@@ -217,22 +320,59 @@ fn a_file_that_is_not_toml() {
 
 // ---- the real data ------------------------------------------------------------------------
 
+/// A data folder of the repository, read from disk and loaded: every problem, or the bundle.
+fn folder(dir: &str) -> Result<bundle::Bundle, Vec<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let texts: Vec<String> = FIXTURE_FILES
+        .iter()
+        .map(|f| read(&root.join(dir).join(f)))
+        .collect();
+    bundle::load(&Files {
+        dir,
+        survey: &texts[0],
+        values: &texts[1],
+        sources: &texts[2],
+        notes: &texts[3],
+        charts: &texts[4],
+        text: &texts[5],
+        ui: &texts[6],
+    })
+}
+
+/// The report's own folder, `data/`, whatever `REPORT_DATA` this test binary was built from:
+/// the tests below check today's figures.
+fn real() -> bundle::Bundle {
+    folder("data").unwrap_or_else(|p| panic!("data/: {}", p.join("\n")))
+}
+
+/// Every data folder in the repository loads from disk: `data/` and each `examples/*/data/`.
+/// build.rs checks only the folder the crate is built from; this catches the others.
 #[test]
-fn the_real_data_has_no_problems() {
-    if let Err(problems) = japan_asean_report::load() {
-        panic!(
-            "data/ has {} problem(s):\n{}",
-            problems.len(),
-            problems.join("\n")
-        );
+fn every_data_folder_in_the_repository_loads() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec!["data".to_owned()];
+    for e in fs::read_dir(root.join("examples")).expect("examples/ exists") {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        dirs.push(format!("examples/{name}/data"));
+    }
+    assert!(dirs.len() >= 2, "at least one example report");
+    for dir in dirs {
+        if let Err(problems) = folder(&dir) {
+            panic!(
+                "{dir}: {} problem(s):\n{}",
+                problems.len(),
+                problems.join("\n")
+            );
+        }
     }
 }
 
 #[test]
 fn trust_2024_holds_the_published_figures() {
-    let d = japan_asean_report::load().unwrap().data;
+    let b = real();
+    let d = &b.data;
     let got: Vec<(&str, &str)> = d
-        .cells("trust", 2024, Population::Asean)
+        .cells("trust", 2024, d.region())
         .map(|v| (v.option.as_str(), v.value.text()))
         .collect();
     assert_eq!(
@@ -249,7 +389,8 @@ fn trust_2024_holds_the_published_figures() {
 
 #[test]
 fn every_outlet_source_has_a_url() {
-    let d = japan_asean_report::load().unwrap().data;
+    let b = real();
+    let d = &b.data;
     for v in &d.values {
         for &s in &v.sources {
             let src = &d.sources[s];
@@ -264,10 +405,9 @@ fn every_outlet_source_has_a_url() {
 
 #[test]
 fn the_essay_only_figure_is_attributed_to_the_essay() {
-    let d = japan_asean_report::load().unwrap().data;
-    let ph = data::Country::from_code("PH")
-        .map(Population::Country)
-        .unwrap();
+    let b = real();
+    let d = &b.data;
+    let ph = d.population("PH").unwrap();
     let v = d
         .cells("live_work_destination", 2024, ph)
         .find(|v| v.option == "Japan")
@@ -287,11 +427,14 @@ fn the_essay_only_figure_is_attributed_to_the_essay() {
 /// derivation lives in this test, never in the data.
 #[test]
 fn the_asean_figure_is_the_mean_of_the_ten_countries() {
-    let d = japan_asean_report::load().unwrap().data;
-    let ten = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"];
+    let b = real();
+    let d = &b.data;
+    let ten: Vec<_> = d.members().collect();
+    assert_eq!(ten.len(), 10, "the ten member states in the average");
     let mut china = Vec::new();
-    for code in ten {
-        let pop = Population::Country(data::Country::from_code(code).unwrap());
+    for c in ten {
+        let code = c.code();
+        let pop = Population::Country(c);
         let side = |option: &str| {
             d.cells("forced_choice", 2024, pop)
                 .find(|v| v.option == option)
@@ -304,7 +447,7 @@ fn the_asean_figure_is_the_mean_of_the_ten_countries() {
     }
     let mean = china.iter().sum::<f64>() / 10.0;
     let asean = d
-        .cells("forced_choice", 2024, Population::Asean)
+        .cells("forced_choice", 2024, d.region())
         .find(|v| v.option == "China")
         .unwrap()
         .value
@@ -317,9 +460,9 @@ fn the_asean_figure_is_the_mean_of_the_ten_countries() {
 
 #[test]
 fn every_chart_builds_from_the_real_data_and_names_its_sources() {
-    let b = japan_asean_report::load().unwrap();
-    for id in spec::CHART_IDS {
-        let chart = spec::build(id, &b.data, &b.strings).unwrap_or_else(|e| panic!("{e}"));
+    let b = real();
+    for id in b.report.ids() {
+        let chart = spec::build(&b, id).unwrap_or_else(|e| panic!("{e}"));
         assert!(!chart.rows.is_empty());
         assert!(
             !chart.source.read_in.is_empty(),

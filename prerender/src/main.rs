@@ -44,10 +44,11 @@ fn run() -> Result<PathBuf, String> {
     // No inline script may remain (Content-Security-Policy script-src 'self').
     let (filled, scripts) = html::externalise_scripts(&filled);
     let dir = path.parent().ok_or("the page has no folder")?;
-    // Beside the page: its start-up script, one embed document per chart (from the same staged
+    // Beside the page: its start-up script, the colour roles' dark shades, one embed document per chart (from the same staged
     // page, so with the same start-up script), and the CSV and SVG downloads.
     let mut files = scripts;
-    for id in japan_asean_report::spec::CHART_IDS {
+    files.push(html::palette_css(&bundle.report));
+    for id in bundle.report.ids() {
         let embed = html::embed_page(&page, &bundle, id)?;
         files.push((japan_asean_report::embed::document_path(id), embed));
     }

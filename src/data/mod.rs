@@ -1,26 +1,44 @@
 //! The report's data: the survey files in `data/`, parsed with serde and validated into a
-//! `Dataset`. `bundle` embeds the files; tests pass their own fixtures.
+//! `Dataset`, and the chart definitions (`charts.toml`) checked against it into a `Report`.
+//! `lib.rs` embeds the files; build.rs reads them; tests pass their own fixtures.
 
+pub mod charts;
 pub mod model;
 pub mod raw;
 pub mod validate;
 
+pub use charts::{ChartDef, Report};
 pub use model::{
-    Country, Dataset, Need, Note, NoteKind, Population, PubDate, Published, Question, Source,
-    SourceKind, Unit, Value,
+    Code, Country, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published,
+    Question, QuestionKind, Source, SourceKind, Unit, Value,
 };
 pub use validate::Problem;
 
-pub const SURVEY_FILE: &str = "data/survey.toml";
-pub const VALUES_FILE: &str = "data/values.csv";
-pub const SOURCES_FILE: &str = "data/sources.toml";
-pub const NOTES_FILE: &str = "data/notes.toml";
+pub const SURVEY_FILE: &str = "survey.toml";
+pub const VALUES_FILE: &str = "values.csv";
+pub const SOURCES_FILE: &str = "sources.toml";
+pub const NOTES_FILE: &str = "notes.toml";
+pub const CHARTS_FILE: &str = "charts.toml";
+pub const TEXT_FILE: &str = "text.en.toml";
+pub const UI_FILE: &str = "ui.en.toml";
 
-/// The text of the data files; tests pass their own fixtures.
+/// The text of a report's data folder; tests pass their own fixtures.
 #[derive(Debug, Clone, Copy)]
 pub struct Files<'a> {
+    /// The folder as messages name it (`data`, `examples/asean-2025/data`).
+    pub dir: &'a str,
     pub survey: &'a str,
     pub values: &'a str,
     pub sources: &'a str,
     pub notes: &'a str,
+    pub charts: &'a str,
+    pub text: &'a str,
+    pub ui: &'a str,
+}
+
+impl Files<'_> {
+    /// A file of the folder as messages name it: `data/values.csv`.
+    pub fn path(&self, name: &str) -> String {
+        format!("{}/{name}", self.dir)
+    }
 }

@@ -6,6 +6,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub survey: Survey,
+    pub populations: Vec<PopulationInfo>,
     pub questions: Vec<Question>,
     pub values: Vec<Value>,
     pub sources: Vec<Source>,
@@ -26,13 +27,6 @@ pub struct Survey {
     pub weighting: String,
     /// Indices into `Dataset::sources` confirming the method facts.
     pub method_sources: Vec<usize>,
-}
-
-/// A chart's dependency on a question, declared by `spec` and checked with the data.
-#[derive(Debug, Clone, Copy)]
-pub struct Need {
-    pub chart: &'static str,
-    pub question: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,69 +68,82 @@ pub struct Question {
     pub base: String,
 }
 
-/// A member state by its ISO 3166-1 alpha-2 code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Country(&'static str);
+/// A population's code as the data files write it (`ASEAN`, `TH`): one to eight ASCII letters,
+/// digits or hyphens, kept inline so populations are `Copy`. Which codes exist, and what they
+/// are called, is data (`[[population]]` in survey.toml).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code([u8; 8]);
 
-/// Member states the survey covers (Timor-Leste joined the 2025 edition, outside the averages).
-const COUNTRIES: [(&str, &str); 11] = [
-    ("BN", "Brunei"),
-    ("KH", "Cambodia"),
-    ("ID", "Indonesia"),
-    ("LA", "Laos"),
-    ("MY", "Malaysia"),
-    ("MM", "Myanmar"),
-    ("PH", "the Philippines"),
-    ("SG", "Singapore"),
-    ("TH", "Thailand"),
-    ("VN", "Vietnam"),
-    ("TL", "Timor-Leste"),
-];
+impl Code {
+    /// No code: only where a reader has already failed.
+    pub const NONE: Code = Code([0; 8]);
+    pub fn new(text: &str) -> Option<Code> {
+        let b = text.as_bytes();
+        if b.is_empty() || b.len() > 8 || !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        {
+            return None;
+        }
+        let mut out = [0u8; 8];
+        out[..b.len()].copy_from_slice(b);
+        Some(Code(out))
+    }
+    pub fn as_str(&self) -> &str {
+        let len = self.0.iter().position(|b| *b == 0).unwrap_or(8);
+        // Only ASCII is ever stored.
+        std::str::from_utf8(&self.0[..len]).unwrap_or("")
+    }
+}
+
+impl fmt::Debug for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+/// One population of the survey, as survey.toml lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PopulationInfo {
+    pub code: Code,
+    /// As it reads in running text ("the Philippines").
+    pub name: String,
+    /// The survey's region-wide figure (exactly one population is).
+    pub region: bool,
+    /// Counted in the region-wide figure: the populations a country selector offers.
+    pub in_average: bool,
+}
+
+/// A population other than the region: a member state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country(pub Code);
 
 impl Country {
-    /// The first member state (Brunei): a placeholder where a value must exist.
-    pub const FIRST: Country = Country(COUNTRIES[0].0);
-    pub fn from_code(code: &str) -> Option<Country> {
-        COUNTRIES
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(c, _)| Country(c))
-    }
-    pub fn code(self) -> &'static str {
-        self.0
-    }
-    pub fn name(self) -> &'static str {
-        COUNTRIES
-            .iter()
-            .find(|(c, _)| *c == self.0)
-            .map(|(_, n)| *n)
-            .unwrap_or(self.0)
+    pub fn code(&self) -> &str {
+        self.0.as_str()
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Population {
-    /// The survey's regional figure: the mean of the ten country figures.
-    Asean,
+    /// The survey's region-wide figure (for ISEAS: the mean of the ten country figures).
+    Region(Code),
     Country(Country),
 }
 
 impl Population {
-    pub fn parse(text: &str) -> Option<Population> {
-        if text == "ASEAN" {
-            Some(Population::Asean)
-        } else {
-            Country::from_code(text).map(Population::Country)
+    pub fn code(&self) -> &str {
+        match self {
+            Population::Region(c) => c.as_str(),
+            Population::Country(c) => c.0.as_str(),
         }
+    }
+    pub fn is_region(&self) -> bool {
+        matches!(self, Population::Region(_))
     }
 }
 
 impl fmt::Display for Population {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Population::Asean => f.write_str("ASEAN"),
-            Population::Country(c) => f.write_str(c.code()),
-        }
+        f.write_str(self.code())
     }
 }
 
@@ -322,6 +329,50 @@ impl Note {
 }
 
 impl Dataset {
+    /// The population a data file names by `code`.
+    pub fn population(&self, code: &str) -> Option<Population> {
+        let p = self.populations.iter().find(|p| p.code.as_str() == code)?;
+        Some(if p.region {
+            Population::Region(p.code)
+        } else {
+            Population::Country(Country(p.code))
+        })
+    }
+
+    /// The region-wide population (validation guarantees there is one).
+    pub fn region(&self) -> Population {
+        let code = self
+            .populations
+            .iter()
+            .find(|p| p.region)
+            .map_or(Code::NONE, |p| p.code);
+        Population::Region(code)
+    }
+
+    /// A member state by its code (not the region).
+    pub fn country(&self, code: &str) -> Option<Country> {
+        match self.population(code)? {
+            Population::Country(c) => Some(c),
+            Population::Region(_) => None,
+        }
+    }
+
+    /// The member states counted in the region-wide figure, in survey.toml's order.
+    pub fn members(&self) -> impl Iterator<Item = Country> + '_ {
+        self.populations
+            .iter()
+            .filter(|p| p.in_average && !p.region)
+            .map(|p| Country(p.code))
+    }
+
+    /// A population's name as it reads in running text ("the Philippines").
+    pub fn name(&self, p: Population) -> &str {
+        self.populations
+            .iter()
+            .find(|i| i.code.as_str() == p.code())
+            .map_or("", |i| i.name.as_str())
+    }
+
     pub fn question(&self, id: &str) -> Option<(usize, &Question)> {
         self.questions.iter().enumerate().find(|(_, q)| q.id == id)
     }

@@ -10,6 +10,19 @@ pub struct SurveyFile {
     pub survey: RawSurvey,
     #[serde(default)]
     pub question: Vec<RawQuestion>,
+    #[serde(default)]
+    pub population: Vec<RawPopulation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPopulation {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub region: bool,
+    #[serde(default)]
+    pub in_average: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,4 +117,116 @@ pub struct RawNote {
     pub text: String,
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+/// `data/charts.toml`: the report's shape (sections, highlight, colour roles) and every chart.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartsFile {
+    pub report: RawReport,
+    #[serde(default)]
+    pub colour: Vec<RawColour>,
+    #[serde(default)]
+    pub chart: Vec<RawChart>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    pub sections: Vec<String>,
+    #[serde(default)]
+    pub highlight: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawColour {
+    pub role: String,
+    pub light: String,
+    pub dark: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChart {
+    pub id: String,
+    pub kind: String,
+    #[serde(default)]
+    pub question: Option<String>,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub population: Option<String>,
+    pub series: Vec<RawSeries>,
+    #[serde(default)]
+    pub rows: Vec<RawRows>,
+    #[serde(default)]
+    pub sort_by: Option<usize>,
+    #[serde(default)]
+    pub remainder: bool,
+    #[serde(default)]
+    pub selector: Option<RawSelector>,
+    #[serde(default)]
+    pub expect: Vec<RawExpect>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeries {
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub question: Option<String>,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub population: Option<String>,
+    #[serde(default)]
+    pub option: Option<String>,
+    #[serde(default)]
+    pub emphasis: bool,
+    #[serde(default)]
+    pub colour: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRows {
+    #[serde(default)]
+    pub each: Option<String>,
+    #[serde(default)]
+    pub populations: Option<Vec<String>>,
+    #[serde(default)]
+    pub members: bool,
+    #[serde(default)]
+    pub years: Option<Vec<u16>>,
+    #[serde(default)]
+    pub sort: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub question: Option<String>,
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub population: Option<String>,
+    #[serde(default)]
+    pub option: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSelector {
+    pub show: String,
+    #[serde(default)]
+    pub series: Option<Vec<RawSeries>>,
+    #[serde(default)]
+    pub sort_by: Option<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpect {
+    pub row: String,
+    pub position: usize,
 }

@@ -5,9 +5,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::charts::Report;
 use super::model::{
-    Dataset, Need, Note, NoteKind, Population, PubDate, Published, Question, QuestionKind, Source,
-    SourceKind, Survey, Unit, Value,
+    Code, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published, Question,
+    QuestionKind, Source, SourceKind, Survey, Unit, Value,
 };
 use super::raw::{NotesFile, RawValue, SourcesFile, SurveyFile};
 use super::{Files, NOTES_FILE, SOURCES_FILE, SURVEY_FILE, VALUES_FILE};
@@ -17,7 +18,7 @@ const SINGLE_CHOICE_TOLERANCE: f64 = 100.5;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub file: &'static str,
+    pub file: String,
     pub line: Option<usize>,
     /// What the problem is about, most general first: ("question", "trust"), ("population", "ASEAN").
     pub about: Vec<(&'static str, String)>,
@@ -27,7 +28,7 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.file)?;
+        f.write_str(&self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -39,11 +40,11 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Collects problems while building.
-struct Report(Vec<Problem>);
+/// Collects problems while building; `dir` is the data folder as messages name it.
+pub(crate) struct Problems<'d>(pub Vec<Problem>, pub &'d str);
 
-impl Report {
-    fn push(
+impl Problems<'_> {
+    pub(crate) fn push(
         &mut self,
         file: &'static str,
         line: Option<usize>,
@@ -52,7 +53,7 @@ impl Report {
         message: impl Into<String>,
     ) {
         self.0.push(Problem {
-            file,
+            file: format!("{}/{file}", self.1),
             line,
             about: about.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
             field,
@@ -63,7 +64,7 @@ impl Report {
 
 /// Line numbers (1-based) of each `[[header]]` in a TOML text, in order: the n-th entry of an
 /// array of tables starts on the n-th of these lines.
-fn table_lines(text: &str, header: &str) -> Vec<usize> {
+pub(crate) fn table_lines(text: &str, header: &str) -> Vec<usize> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| l.trim() == header)
@@ -71,19 +72,20 @@ fn table_lines(text: &str, header: &str) -> Vec<usize> {
         .collect()
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     file: &'static str,
     text: &str,
-    report: &mut Report,
+    report: &mut Problems,
 ) -> Option<T> {
     basic_toml::from_str(text)
         .map_err(|e| report.push(file, None, &[], "file", e.to_string()))
         .ok()
 }
 
-/// Build the dataset from the files, checking that every chart in `needs` finds its question.
-pub fn build(files: &Files, needs: &[Need]) -> Result<Dataset, Vec<Problem>> {
-    let mut report = Report(Vec::new());
+/// Build the dataset from the files, then check the chart definitions against it. Chart
+/// definitions are only checked against data that has no problem of its own (no cascades).
+pub fn build(files: &Files) -> Result<(Dataset, Report), Vec<Problem>> {
+    let mut report = Problems(Vec::new(), files.dir);
 
     let survey_file: Option<SurveyFile> = parse_toml(SURVEY_FILE, files.survey, &mut report);
     let sources_file: Option<SourcesFile> = parse_toml(SOURCES_FILE, files.sources, &mut report);
@@ -92,48 +94,64 @@ pub fn build(files: &Files, needs: &[Need]) -> Result<Dataset, Vec<Problem>> {
     let sources = sources_file.map_or_else(SourceIndex::default, |f| {
         sources(f, files.sources, &mut report)
     });
-    let (survey, questions) = match survey_file {
+    let (survey, questions, populations) = match survey_file {
         Some(f) => survey_and_questions(f, files.survey, &sources, &mut report),
-        None => (None, Vec::new()),
+        None => (None, Vec::new(), Vec::new()),
     };
     let editions = survey.as_ref().map_or(&[][..], |s| &s.editions[..]);
-    let (values, rows) = values(files.values, &questions, &sources, editions, &mut report);
+    let (values, rows) = values(
+        files.values,
+        &questions,
+        &populations,
+        &sources,
+        editions,
+        &mut report,
+    );
     let notes = notes_file.map_or_else(Vec::new, |f| {
         notes(
             f,
             files.notes,
             &questions,
+            &populations,
             &sources,
             &rows,
             editions,
             &mut report,
         )
     });
-    for need in needs {
-        if !questions.iter().any(|q| q.id == need.question) {
-            report.push(
-                SURVEY_FILE,
-                None,
-                &[("question", need.question)],
-                "id",
-                format!(
-                    "chart {:?} needs this question, which {SURVEY_FILE} does not define",
-                    need.chart
-                ),
-            );
-        }
-    }
 
-    match survey {
-        Some(survey) if report.0.is_empty() => Ok(Dataset {
+    let data = match survey {
+        Some(survey) if report.0.is_empty() => Dataset {
             survey,
+            populations,
             questions,
             values,
             sources: sources.valid,
             notes,
-        }),
+        },
+        _ => return Err(report.0),
+    };
+    let charts = super::charts::build(files, &data, &mut report);
+    match charts {
+        Some(charts) if report.0.is_empty() => Ok((data, charts)),
         _ => Err(report.0),
     }
+}
+
+/// A population code as a data file gives it, among `populations`.
+fn population_of(populations: &[PopulationInfo], text: &str) -> Option<Population> {
+    let p = populations.iter().find(|p| p.code.as_str() == text)?;
+    Some(if p.region {
+        Population::Region(p.code)
+    } else {
+        Population::Country(super::model::Country(p.code))
+    })
+}
+
+/// "ASEAN or one of BN, KH, ..." for messages.
+fn population_list(populations: &[PopulationInfo]) -> String {
+    let codes: Vec<&str> = populations.iter().map(|p| p.code.as_str()).collect();
+    codes.join(", ")
 }
 
 fn date(
@@ -142,7 +160,7 @@ fn date(
     about: &[(&'static str, &str)],
     field: &'static str,
     text: &str,
-    report: &mut Report,
+    report: &mut Problems,
 ) -> Option<PubDate> {
     let d = PubDate::parse(text);
     if d.is_none() {
@@ -186,8 +204,8 @@ fn survey_and_questions(
     file: SurveyFile,
     text: &str,
     sources: &SourceIndex,
-    report: &mut Report,
-) -> (Option<Survey>, Vec<Question>) {
+    report: &mut Problems,
+) -> (Option<Survey>, Vec<Question>, Vec<PopulationInfo>) {
     let s = file.survey;
     let line = table_lines(text, "[survey]").first().copied();
     let title = s.title.clone();
@@ -309,10 +327,59 @@ fn survey_and_questions(
             });
         }
     }
-    (survey, questions)
+    let populations = populations(file.population, text, report);
+    (survey, questions, populations)
 }
 
-fn sources(file: SourcesFile, text: &str, report: &mut Report) -> SourceIndex {
+/// `[[population]]`: codes unique and well formed, names given, exactly one region.
+fn populations(
+    raw: Vec<super::raw::RawPopulation>,
+    text: &str,
+    report: &mut Problems,
+) -> Vec<PopulationInfo> {
+    let lines = table_lines(text, "[[population]]");
+    let mut out: Vec<PopulationInfo> = Vec::new();
+    for (i, p) in raw.into_iter().enumerate() {
+        let line = lines.get(i).copied();
+        let about = [("population", p.code.as_str())];
+        let Some(code) = Code::new(&p.code) else {
+            report.push(
+                SURVEY_FILE,
+                line,
+                &about,
+                "code",
+                "expected 1 to 8 ASCII letters, digits or hyphens",
+            );
+            continue;
+        };
+        if out.iter().any(|o| o.code == code) {
+            report.push(SURVEY_FILE, line, &about, "code", "population listed twice");
+            continue;
+        }
+        if p.name.trim().is_empty() {
+            report.push(SURVEY_FILE, line, &about, "name", "is empty");
+        }
+        out.push(PopulationInfo {
+            code,
+            name: p.name,
+            region: p.region,
+            in_average: p.in_average,
+        });
+    }
+    let regions = out.iter().filter(|p| p.region).count();
+    if regions != 1 {
+        report.push(
+            SURVEY_FILE,
+            None,
+            &[],
+            "population",
+            format!("expected exactly one population with region = true, found {regions}"),
+        );
+    }
+    out
+}
+
+fn sources(file: SourcesFile, text: &str, report: &mut Problems) -> SourceIndex {
     let lines = table_lines(text, "[[source]]");
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -395,9 +462,10 @@ type RowKey = [String; 4];
 fn values(
     text: &str,
     questions: &[Question],
+    populations: &[PopulationInfo],
     sources: &SourceIndex,
     editions: &[u16],
-    report: &mut Report,
+    report: &mut Problems,
 ) -> (Vec<Value>, Vec<RowKey>) {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -465,13 +533,14 @@ fn values(
                 ),
             );
         }
-        let population = Population::parse(&row.population);
+        let population = population_of(populations, &row.population);
         if population.is_none() {
             problem(
                 "population",
                 format!(
-                    "{:?} is neither ASEAN nor a member state's ISO 3166 code",
-                    row.population
+                    "{:?} is not a population of {SURVEY_FILE} (expected one of {})",
+                    row.population,
+                    population_list(populations)
                 ),
             );
         }
@@ -550,7 +619,7 @@ fn values(
     (out, rows)
 }
 
-fn single_choice_sums(values: &[Value], questions: &[Question], report: &mut Report) {
+fn single_choice_sums(values: &[Value], questions: &[Question], report: &mut Problems) {
     let mut sums: Vec<((usize, u16, Population), f64)> = Vec::new();
     for v in values
         .iter()
@@ -586,10 +655,11 @@ fn notes(
     file: NotesFile,
     text: &str,
     questions: &[Question],
+    populations: &[PopulationInfo],
     sources: &SourceIndex,
     rows: &[RowKey],
     editions: &[u16],
-    report: &mut Report,
+    report: &mut Problems,
 ) -> Vec<Note> {
     let lines = table_lines(text, "[[note]]");
     let mut out = Vec::new();
@@ -622,12 +692,15 @@ fn notes(
         // Not given: the note is not narrowed by population. Given but unknown: a problem.
         let population = match n.population.as_deref() {
             None => Ok(None),
-            Some(text) => Population::parse(text).map(Some).ok_or(text),
+            Some(text) => population_of(populations, text).map(Some).ok_or(text),
         };
         if let Err(text) = population {
             problem(
                 "population",
-                format!("{text:?} is neither ASEAN nor a member state's ISO 3166 code"),
+                format!(
+                    "{text:?} is not a population of {SURVEY_FILE} (expected one of {})",
+                    population_list(populations)
+                ),
             );
         }
         if n.population.is_some() && n.year.is_none() {

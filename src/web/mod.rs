@@ -62,7 +62,7 @@ impl From<JsValue> for StartError {
 
 /// A chart on the page, kept for redraws and hit-testing.
 struct Mounted {
-    id: &'static str,
+    id: String,
     figure: Element,
     container: HtmlElement,
     canvas: HtmlCanvasElement,
@@ -150,7 +150,7 @@ async fn run() -> Result<Started, StartError> {
     let document_chart = doc
         .document_element()
         .and_then(|r| r.get_attribute("data-embed"));
-    let embed = match embed::parse(&search, document_chart.as_deref()) {
+    let embed = match embed::parse(&search, document_chart.as_deref(), &snap.report) {
         None => None,
         Some(Ok(e)) => Some(e),
         Some(Err(errors)) => {
@@ -164,26 +164,27 @@ async fn run() -> Result<Started, StartError> {
     let (from_url, issues) = url::parse(
         &location.search().unwrap_or_default(),
         &location.hash().unwrap_or_default(),
+        &snap,
     );
     let mut state = State {
         country: from_url.country,
-        section: from_url.section.map(str::to_owned),
+        section: from_url.section.clone(),
         ..State::default()
     };
 
     let mut charts = Vec::new();
     for figure in each::<Element>(&doc.query_selector_all("figure[data-chart]")?) {
         let id_text = figure.get_attribute("data-chart").unwrap_or_default();
-        let id: &'static str = spec::CHART_IDS
-            .iter()
-            .find(|c| **c == id_text)
+        let id: String = snap
+            .report
+            .chart(&id_text)
+            .map(|d| d.id.clone())
             .ok_or_else(|| StartError::Spec(SpecError::UnknownChart(id_text.clone())))?;
         // An embed draws its one chart only.
         if embed.as_ref().is_some_and(|e| e.chart != id) {
             continue;
         }
-        let chart = spec::build_for(id, &snap.data, &snap.strings, state.country)
-            .map_err(StartError::Spec)?;
+        let chart = spec::build_for(&snap, &id, state.country).map_err(StartError::Spec)?;
         let container: HtmlElement = figure
             .query_selector(".chart")?
             .ok_or_else(|| StartError::Browser(format!("figure \"{id}\" has no .chart slot")))?
@@ -223,7 +224,7 @@ async fn run() -> Result<Started, StartError> {
         sync_selects(&doc, state.country);
         for m in charts
             .iter()
-            .filter(|m| spec::COUNTRY_CHARTS.contains(&m.id))
+            .filter(|m| crate::html::has_selector(&snap, &m.id))
         {
             replace_table(m, &snap)?;
             point_downloads(m, state.country);
@@ -237,6 +238,7 @@ async fn run() -> Result<Started, StartError> {
     }
     let focus_chart = from_url
         .chart
+        .as_deref()
         .and_then(|id| charts.iter().position(|m| m.id == id));
     state.chart = focus_chart;
     APP.with(|a| {
@@ -251,7 +253,7 @@ async fn run() -> Result<Started, StartError> {
     show_url_issues(&doc, &issues)?;
     if embed.is_none() {
         // The section the address names; later ones come as `SectionSeen` effects.
-        sync_nav(from_url.section);
+        sync_nav(from_url.section.as_deref());
     }
     follow_sections(&doc)?;
     if let Some(i) = focus_chart.filter(|_| embed.is_none()) {
@@ -328,7 +330,7 @@ fn embed_refused(doc: &Document, snap: &Snapshot, errors: &[EmbedError]) -> Resu
     report_heights(
         doc,
         Embed {
-            chart: "",
+            chart: String::new(),
             theme: embed::Theme::Auto,
             pym: None,
         },
@@ -355,7 +357,11 @@ fn report_heights(doc: &Document, e: Embed) -> Result<(), JsValue> {
             }
             last.set(h);
             let inner = js_sys::Object::new();
-            let key = if e.chart.is_empty() { "embed" } else { e.chart };
+            let key = if e.chart.is_empty() {
+                "embed"
+            } else {
+                e.chart.as_str()
+            };
             let _ = js_sys::Reflect::set(&inner, &key.into(), &JsValue::from(h));
             let outer = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&outer, &"datawrapper-height".into(), &inner);
@@ -418,9 +424,9 @@ fn apply(app: &mut App, fx: Effects, every: bool) {
         for m in app
             .charts
             .iter_mut()
-            .filter(|m| spec::COUNTRY_CHARTS.contains(&m.id))
+            .filter(|m| crate::html::has_selector(&app.snap, &m.id))
         {
-            match spec::build_for(m.id, &app.snap.data, &app.snap.strings, app.state.country) {
+            match spec::build_for(&app.snap, &m.id, app.state.country) {
                 Ok(chart) => m.chart = chart,
                 Err(e) => web_sys::console::error_1(&JsValue::from_str(&e.to_string())),
             }
@@ -676,7 +682,7 @@ fn fill_embed_code(app: &mut App, i: usize) {
         return;
     };
     let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
-    frame.set_src(&format!("{base}{}", embed::document_path(m.id)));
+    frame.set_src(&format!("{base}{}", embed::document_path(&m.id)));
     frame.set_title(&m.chart.title);
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");
@@ -732,7 +738,7 @@ fn download_png(app: &App, i: usize) -> Result<(), JsValue> {
     .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
     a.set_href(&canvas.to_data_url()?);
-    a.set_download(&crate::export::file_name(m.id, None, "png"));
+    a.set_download(&crate::export::file_name(&m.id, None, "png"));
     a.click();
     Ok(())
 }
@@ -742,8 +748,8 @@ fn point_downloads(m: &Mounted, country: Option<Country>) {
     for ext in ["csv", "svg"] {
         let selector = format!("a[data-download=\"{ext}\"]");
         if let Ok(Some(a)) = m.figure.query_selector(&selector) {
-            let _ = a.set_attribute("href", &crate::export::path(m.id, country, ext));
-            let _ = a.set_attribute("download", &crate::export::file_name(m.id, country, ext));
+            let _ = a.set_attribute("href", &crate::export::path(&m.id, country, ext));
+            let _ = a.set_attribute("download", &crate::export::file_name(&m.id, country, ext));
         }
     }
 }
@@ -791,7 +797,9 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
         select.set_disabled(false);
         let s = select.clone();
         on(select.as_ref(), "change", move |_: Event| {
-            dispatch(Msg::SelectCountry(Country::from_code(&s.value())));
+            let code = s.value();
+            let country = with_app(|app| app.snap.data.country(&code)).flatten();
+            dispatch(Msg::SelectCountry(country));
         })?;
     }
 
@@ -820,10 +828,10 @@ fn listen_page(doc: &Document) -> Result<(), JsValue> {
 
 /// Every country selector shows the current choice.
 fn sync_selects(doc: &Document, country: Option<Country>) {
-    let value = country.map_or("", |c| c.code());
+    let value = country.map_or(String::new(), |c| c.code().to_owned());
     if let Ok(selects) = doc.query_selector_all("select.country-select") {
         for s in each::<HtmlSelectElement>(&selects) {
-            s.set_value(value);
+            s.set_value(&value);
         }
     }
 }
@@ -914,12 +922,12 @@ fn write_url(app: &App) {
             .state
             .chart
             .and_then(|i| app.charts.get(i))
-            .map(|m| m.id),
+            .map(|m| m.id.clone()),
         section: app
             .state
             .section
-            .as_deref()
-            .and_then(|s| crate::bundle::SECTIONS.iter().find(|x| **x == s).copied()),
+            .clone()
+            .filter(|s| app.snap.report.sections.contains(s)),
     };
     let Some(window) = web_sys::window() else {
         return;

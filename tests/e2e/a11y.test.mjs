@@ -3,10 +3,11 @@
 // as the data says; tooltips follow WCAG 1.4.13; touch, the country selector and the URL work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { ROOT, axe, openPage, useReport, waitReady } from './browser.mjs';
 import { valuesByKey } from './data.mjs';
 
-const VALUES = valuesByKey(ROOT);
+const VALUES = valuesByKey(join(ROOT, 'data'));
 
 const env = useReport();
 

@@ -9,11 +9,15 @@ import { serve } from './server.mjs';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = resolve(process.env.REPORT_DIST ?? join(ROOT, 'dist'));
 
-/// For a test file: the built report served on 127.0.0.1 and a browser, for all its tests.
-export function useReport() {
+// The example report (examples/three-editions), built by ./x test into its own folder.
+export const EXAMPLE_DIST = resolve(process.env.REPORT_EXAMPLE_DIST ?? join(ROOT, 'dist-example'));
+
+/// For a test file: the built report (`dist`, default the report's) served on 127.0.0.1 and a
+/// browser, for all its tests.
+export function useReport(dist = DIST) {
   const env = {};
   before(async () => {
-    ({ server: env.server, origin: env.origin } = await serve(DIST));
+    ({ server: env.server, origin: env.origin } = await serve(dist));
     env.browser = await launch();
   });
   after(async () => {

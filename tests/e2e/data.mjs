@@ -22,8 +22,8 @@ export function csvRows(text) {
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }
 
-/// "question/year/population/option" -> value as published.
-export function valuesByKey(root) {
-  const rows = csvRows(readFileSync(join(root, 'data/values.csv'), 'utf8'));
+/// "question/year/population/option" -> value as published, from a data folder's values.csv.
+export function valuesByKey(dataDir) {
+  const rows = csvRows(readFileSync(join(dataDir, 'values.csv'), 'utf8'));
   return new Map(rows.map((v) => [`${v.question}/${v.year}/${v.population}/${v.option}`, v.value]));
 }

@@ -3,11 +3,12 @@
 // build wrote (they work without script); with a country chosen, the links give its files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ROOT, openPage, useReport, waitReady } from './browser.mjs';
 import { csvRows, valuesByKey } from './data.mjs';
 
-const VALUES = valuesByKey(ROOT);
+const VALUES = valuesByKey(join(ROOT, 'data'));
 
 const env = useReport();
 

@@ -13,7 +13,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const SHOTS = join(HERE, 'artifacts');
 mkdirSync(SHOTS, { recursive: true });
 
-const VALUES = valuesByKey(ROOT);
+const VALUES = valuesByKey(join(ROOT, 'data'));
 const CHARTS = [
   'trust-2024', 'trust-trend', 'china-distrust-reason', 'japan-trust-reasons', 'rivalry-response',
   'third-party-partner', 'alignment-by-country', 'strategic-relevance', 'influence',
