@@ -51,7 +51,7 @@ impl Bundle {
 pub fn load(files: &Files) -> Result<Bundle, Vec<String>> {
     let (data, report) = data::validate::build(files)
         .map_err(|problems| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
-    let catalog = text::parse(files.dir, files.text, files.ui).map_err(|e| vec![e])?;
+    let catalog = text::parse(files.dir, files.text, files.ui)?;
     let snap = Snapshot {
         data,
         report,
@@ -106,6 +106,11 @@ fn check_prose(text: &TextFile, snap: &Snapshot, file: &str, problems: &mut Vec<
                 problems.push(format!("{file}: {place}: {e}"));
             }
         }
+        for n in typed_figures(t) {
+            problems.push(format!(
+                "{file}: {place}: the figure {n} is typed into the text; write it as a placeholder {{question/year/population/option}} so that it comes from values.csv"
+            ));
+        }
     };
     let p = &text.page;
     for (key, t) in [
@@ -126,6 +131,11 @@ fn check_prose(text: &TextFile, snap: &Snapshot, file: &str, problems: &mut Vec<
     }
     for (i, a) in text.agenda.iter().enumerate() {
         check(format!("agenda item {}", i + 1), &a.text);
+    }
+    for (id, c) in &snap.strings.charts {
+        for (key, t) in [("takeaway", &c.takeaway), ("subtitle", &c.subtitle)] {
+            check(format!("[chart.{id}] {key}"), t);
+        }
     }
     for def in &snap.report.charts {
         let id = &def.id;
@@ -153,5 +163,53 @@ fn check_prose(text: &TextFile, snap: &Snapshot, file: &str, problems: &mut Vec<
                 "{file}: [chart.{id}] has texts for a chart that charts.toml does not define"
             ));
         }
+    }
+}
+
+/// Decimal numbers (`41.2`) written as text outside placeholders: a survey figure typed by
+/// hand, which could disagree with the data. Whole numbers (years, "ten", "1,994") are not
+/// flagged: they are dates and method facts, not published shares.
+fn typed_figures(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in text::tokens(t) {
+        let text::Token::Text(s) = token else {
+            continue;
+        };
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+                    i += 1;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    out.push(s[start..i].to_owned());
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed_figures;
+
+    #[test]
+    fn typed_decimal_figures_are_found_and_placeholders_and_whole_numbers_are_not() {
+        assert_eq!(
+            typed_figures(
+                "In 2024, 41.2% said so ({trust/2024/ASEAN/Japan}%), and 1,994 people; v2.0"
+            ),
+            ["41.2"]
+        );
+        assert!(typed_figures("Dr. Somkiat, ten states, 2023.").is_empty());
     }
 }

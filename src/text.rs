@@ -166,10 +166,24 @@ pub struct Catalog {
     pub strings: Strings,
 }
 
-pub fn parse(dir: &str, text: &str, ui: &str) -> Result<Catalog, String> {
+pub fn parse(dir: &str, text: &str, ui: &str) -> Result<Catalog, Vec<String>> {
     let text: TextFile =
-        basic_toml::from_str(text).map_err(|e| format!("{dir}/{TEXT_FILE}: {e}"))?;
-    let ui: UiFile = basic_toml::from_str(ui).map_err(|e| format!("{dir}/{UI_FILE}: {e}"))?;
+        basic_toml::from_str(text).map_err(|e| vec![format!("{dir}/{TEXT_FILE}: {e}")])?;
+    let ui: UiFile = match basic_toml::from_str(ui) {
+        Ok(u) => u,
+        Err(e) => {
+            // Name every missing or unknown key at once, not one per build.
+            let keys = ui_keys(ui);
+            let problems = match keys {
+                Some(problems) if !problems.is_empty() => problems,
+                _ => vec![e.to_string()],
+            };
+            return Err(problems
+                .into_iter()
+                .map(|p| format!("{dir}/{UI_FILE}: {p}"))
+                .collect());
+        }
+    };
     Ok(Catalog {
         strings: Strings {
             charts: text.chart.clone(),
@@ -207,6 +221,59 @@ pub fn template(t: &str, slots: &[(&str, &str)]) -> String {
         }
     }
     out
+}
+
+/// The field names serde expects for struct `T`: what a catalog table must hold.
+fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+    struct Names(&'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for &mut Names {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only the field names are read"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = fields;
+            Err(de::Error::custom("only the field names are read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut names = Names(&[]);
+    let _ = T::deserialize(&mut names);
+    names.0
+}
+
+/// The keys of `[ui]` a catalog lacks or has in excess, when its `[ui]` table is a table of
+/// strings; `None` when it is not even that (the TOML error says why).
+fn ui_keys(src: &str) -> Option<Vec<String>> {
+    #[derive(Deserialize)]
+    struct Loose {
+        ui: BTreeMap<String, String>,
+    }
+    let loose: Loose = basic_toml::from_str(src).ok()?;
+    let want = field_names::<Ui>();
+    let mut problems: Vec<String> = want
+        .iter()
+        .filter(|k| !loose.ui.contains_key(**k))
+        .map(|k| format!("[ui] has no `{k}` (every key is needed; start from a copy of the report's data/ui.en.toml)"))
+        .collect();
+    problems.extend(
+        loose
+            .ui
+            .keys()
+            .filter(|k| !want.contains(&k.as_str()))
+            .map(|k| format!("[ui] has an unknown key `{k}`")),
+    );
+    Some(problems)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,7 +369,7 @@ pub fn lookup<'a>(key: &str, data: &'a Dataset) -> Result<&'a str, PlaceholderEr
         return Err(fail("is not question/year/population/option"));
     };
     data.question(question)
-        .ok_or_else(|| fail("names no question in data/survey.toml"))?;
+        .ok_or_else(|| fail("names no question in survey.toml"))?;
     let year: u16 = year.parse().map_err(|_| fail("has no year"))?;
     let population = data
         .population(population)
@@ -310,7 +377,7 @@ pub fn lookup<'a>(key: &str, data: &'a Dataset) -> Result<&'a str, PlaceholderEr
     data.cells(question, year, population)
         .find(|v| v.option == option)
         .map(|v| v.value.text())
-        .ok_or_else(|| fail("names no value in data/values.csv"))
+        .ok_or_else(|| fail("names no value in values.csv (check the question, year, population and option, letter for letter)"))
 }
 
 #[cfg(test)]
@@ -338,8 +405,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "placeholder {trust/2024/ASEAN/Atlantis}: names no value in data/values.csv",
-                "placeholder {trust/2019/ASEAN/Japan}: names no value in data/values.csv",
+                "placeholder {trust/2024/ASEAN/Atlantis}: names no value in values.csv (check the question, year, population and option, letter for letter)",
+                "placeholder {trust/2019/ASEAN/Japan}: names no value in values.csv (check the question, year, population and option, letter for letter)",
                 "placeholder {nope}: is not question/year/population/option",
             ]
         );

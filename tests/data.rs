@@ -313,6 +313,28 @@ fn an_editorial_expectation_the_data_no_longer_meets() {
 }
 
 #[test]
+fn a_catalog_missing_keys_names_them_all_at_once() {
+    assert_problems(
+        "ui-missing-and-unknown-keys.ui.en.toml",
+        &[
+            r#"data/ui.en.toml: [ui] has no `loading` (every key is needed; start from a copy of the report's data/ui.en.toml)"#,
+            r#"data/ui.en.toml: [ui] has no `dismiss` (every key is needed; start from a copy of the report's data/ui.en.toml)"#,
+            r#"data/ui.en.toml: [ui] has an unknown key `loding`"#,
+        ],
+    );
+}
+
+#[test]
+fn a_figure_typed_into_the_text() {
+    assert_problems(
+        "typed-figure.text.en.toml",
+        &[
+            r#"data/text.en.toml: section "intro" body: the figure 58.9 is typed into the text; write it as a placeholder {question/year/population/option} so that it comes from values.csv"#,
+        ],
+    );
+}
+
+#[test]
 fn a_file_that_is_not_toml() {
     let got = problems_with(Some("broken-toml.sources.toml"));
     assert!(got[0].starts_with("data/sources.toml: file: "), "{got:?}");
