@@ -1,0 +1,154 @@
+// The report in the two other engines: Firefox (Gecko) and WebKit (Safari's engine, which every
+// browser on an iPhone uses). In each, for the page and one embed: it reaches ready with every
+// chart drawn (canvas pixels read back), a keyboard walk through one chart announces the table's
+// values, hovering a bar shows its tooltip, the country selector changes the chart and the URL,
+// and the embed, framed by a page on another origin, sends its height message.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ROOT } from './browser.mjs';
+import { valuesByKey } from './data.mjs';
+import { firefox, webkit, until } from './engines.mjs';
+import { serve } from './server.mjs';
+
+const VALUES = valuesByKey(join(ROOT, 'data'));
+const SHOTS = join(ROOT, 'tests/e2e/artifacts');
+mkdirSync(SHOTS, { recursive: true });
+const CHART = 'trust-2024';
+
+// Every figure's canvas: its id and how many pixels are painted.
+function inked() {
+  return [...document.querySelectorAll('figure[data-chart]')].map((f) => {
+    const c = f.querySelector('.chart canvas');
+    if (!c) return [f.dataset.chart, 0];
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return [f.dataset.chart, n];
+  });
+}
+
+function state() {
+  const s = document.documentElement.dataset.reportState;
+  return s === 'loading' ? null : [s, document.getElementById('report-status')?.textContent ?? ''];
+}
+
+for (const start of [firefox, webkit]) {
+  describe(`${start.name === 'firefox' ? 'Firefox' : 'WebKit'}`, () => {
+    let d, report, host;
+    before(async () => {
+      report = await serve(DIST);
+      d = await start({ width: 1280, height: 900 });
+      // A host page on another origin: the journalist's article, with a listener that keeps
+      // every message the frame sends.
+      host = await serve(ROOT, {
+        files: {
+          '/article.html': {
+            type: 'text/html; charset=utf-8',
+            body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body style="margin:0">
+<p>Article text.</p>
+<iframe id="frame" title="chart" src="${report.origin}/embed/${CHART}.html" style="width:600px;border:0" height="400" scrolling="no"></iframe>
+<script>window.__messages = []; window.addEventListener('message', (e) => window.__messages.push(e.data));</script>
+</body></html>`,
+          },
+        },
+      });
+    });
+    after(async () => {
+      await d?.close();
+      report?.server.close();
+      host?.server.close();
+    });
+
+    test('the page reaches ready with every chart drawn', async () => {
+      await d.open(report.origin + '/');
+      const [s, status] = await until(d, 'the report to start', state);
+      assert.equal(s, 'ready', `report state (${status})`);
+      const charts = await d.run(inked);
+      assert.equal(charts.length, 11, 'every figure');
+      for (const [id, n] of charts) assert.ok(n > 5000, `${d.name}: ${id} is drawn (${n} painted pixels)`);
+      await d.screenshot(join(SHOTS, `engine-${d.name}-page.png`));
+    });
+
+    test('a keyboard walk through one chart announces the table\'s values', async () => {
+      const table = await d.run((id) => {
+        const t = document.querySelector(`figure[data-chart="${id}"] table`);
+        const series = [...t.querySelectorAll('thead th.num')].map((th) => th.textContent.trim());
+        return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.querySelectorAll('td.num')].map((td, s) => ({
+          name: `${tr.querySelector('th').textContent.trim()}, ${series[s]}`, text: td.textContent.trim(),
+        })));
+      }, CHART);
+      await d.run((id) => document.querySelector(`figure[data-chart="${id}"] .chart`).focus(), CHART);
+      assert.equal(await d.run(() => document.activeElement.closest('figure')?.dataset.chart), CHART, 'the chart has focus');
+      for (const p of table.slice(0, 4)) {
+        await d.key('ArrowRight');
+        const said = await until(d, `the announcement of ${p.name}`, (name) => {
+          const t = document.getElementById('announcer').textContent;
+          return t.startsWith(`${name}: `) && t;
+        }, p.name);
+        const value = said.slice(p.name.length + 2).split('. ')[0].replace(/%$/, '').replace(/\.$/, '');
+        assert.equal(value, p.text, `${d.name}: ${p.name}`);
+      }
+      await d.key('Home');
+      await until(d, 'Home to go back to the first value', (name) => document.getElementById('announcer').textContent.startsWith(name), table[0].name);
+      await d.key('Escape');
+    });
+
+    test('hovering a bar shows its tooltip', async () => {
+      const box = await d.run((id) => {
+        const c = document.querySelector(`figure[data-chart="${id}"] canvas`);
+        c.scrollIntoView({ block: 'center' });
+        const r = c.getBoundingClientRect();
+        return { x: r.left, y: r.top };
+      }, CHART);
+      // Japan's trust bar: the first row's first lane.
+      await d.move(box.x + 120, box.y + 30);
+      const tip = await until(d, 'the tooltip', (id) => {
+        const t = document.querySelector(`figure[data-chart="${id}"] .tooltip`);
+        return !t.hidden && t.textContent;
+      }, CHART);
+      assert.equal(tip, `Japan, Trust: ${VALUES.get('trust/2024/ASEAN/Japan')}%. 2024, all respondents.`);
+      await d.move(box.x + 120, Math.max(box.y - 150, 1));
+      await until(d, 'the tooltip to close', (id) => document.querySelector(`figure[data-chart="${id}"] .tooltip`).hidden, CHART);
+    });
+
+    test('the country selector changes the chart, its table and the address', async () => {
+      await d.run((id) => {
+        const s = document.getElementById(`${id}-country`);
+        s.value = 'TH';
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      }, CHART);
+      const row = await until(d, 'the Thai column', (id) => {
+        const t = document.querySelector(`figure[data-chart="${id}"] table`);
+        const heads = [...t.querySelectorAll('thead th.num')].map((th) => th.textContent);
+        if (!heads.includes('Thailand')) return null;
+        return [...t.querySelector('tbody tr').querySelectorAll('td.num')].map((td) => td.textContent);
+      }, CHART);
+      assert.deepEqual(row, [VALUES.get('trust/2024/ASEAN/Japan'), VALUES.get('trust/2024/TH/Japan')]);
+      assert.match(await d.run(() => location.search), /country=TH/);
+    });
+
+    test('the embed, framed by another site, sends its height', async () => {
+      // The embed document on its own, in a narrow window: the height its content needs at
+      // that width.
+      await d.size(640, 900);
+      await d.open(`${report.origin}/embed/${CHART}.html`);
+      const [s] = await until(d, 'the embed to start', state);
+      assert.equal(s, 'ready');
+      const own = await d.run(() => ({ width: document.body.getBoundingClientRect().width, height: Math.ceil(document.body.getBoundingClientRect().height) }));
+      // The same document framed by an article on another origin, at that width.
+      await d.size(1280, 900);
+      await d.open(`${host.origin}/article.html?width=${own.width}`);
+      await d.run((w) => { document.getElementById('frame').style.width = `${w}px`; }, own.width);
+      const sent = await until(d, 'a datawrapper-height message for the framed width', (id, h) => {
+        const m = window.__messages.filter((x) => x && x['datawrapper-height'] && x['datawrapper-height'][id]);
+        const last = m.length && m.at(-1)['datawrapper-height'][id];
+        return Math.abs(last - h) <= 2 && last;
+      }, CHART, own.height);
+      assert.ok(Math.abs(sent - own.height) <= 2, `${d.name}: sent ${sent}, content ${own.height} at ${own.width} px`);
+      await d.run((h) => { document.getElementById('frame').style.height = `${h}px`; }, sent);
+      await d.screenshot(join(SHOTS, `engine-${d.name}-embed.png`));
+    });
+  });
+}
