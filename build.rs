@@ -15,10 +15,13 @@ mod colour;
 #[path = "src/data/mod.rs"]
 mod data;
 #[allow(dead_code, unused_imports)]
+#[path = "src/prose.rs"]
+mod prose;
+#[allow(dead_code, unused_imports)]
 #[path = "src/snapshot.rs"]
 mod snapshot;
 #[allow(dead_code, unused_imports)]
-#[path = "src/spec.rs"]
+#[path = "src/spec/mod.rs"]
 mod spec;
 #[allow(dead_code, unused_imports)]
 #[path = "src/text.rs"]
@@ -54,11 +57,12 @@ fn run() -> Result<(), BuildError> {
     println!("cargo::rerun-if-env-changed=REPORT_DATA");
     for path in [
         "src/data",
-        "src/spec.rs",
+        "src/spec",
         "src/text.rs",
         "src/bundle.rs",
         "src/snapshot.rs",
         "src/colour.rs",
+        "src/prose.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }
@@ -76,41 +80,28 @@ fn run() -> Result<(), BuildError> {
             BuildError::Folder(format!(
                 "REPORT_DATA={name}: cannot read {}: {e} (a data folder holds {})",
                 path.display(),
-                FILES.join(", ")
+                data::FILES.join(", ")
             ))
         })
     };
-    let texts: Vec<String> = FILES.iter().map(|f| read(f)).collect::<Result<_, _>>()?;
+    let texts: Vec<String> = data::FILES
+        .iter()
+        .map(|f| read(f))
+        .collect::<Result<_, _>>()?;
+    let texts: [String; 7] = texts
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("seven files"));
     println!("cargo::rerun-if-changed={}", dir.display());
-    for f in FILES {
+    for f in data::FILES {
         println!("cargo::rerun-if-changed={}", dir.join(f).display());
     }
     println!("cargo::rustc-env=REPORT_DATA_DIR={}", dir.display());
     println!("cargo::rustc-env=REPORT_DATA_NAME={name}");
-    let files = data::Files {
-        dir: &name,
-        survey: &texts[0],
-        values: &texts[1],
-        sources: &texts[2],
-        notes: &texts[3],
-        charts: &texts[4],
-        text: &texts[5],
-        ui: &texts[6],
-    };
-    let bundle = bundle::load(&files).map_err(BuildError::Data)?;
+    let files = data::Files::from_texts(&name, &texts);
+    let bundle = bundle::load(&files)
+        .map_err(|p| BuildError::Data(p.iter().map(ToString::to_string).collect()))?;
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let bytes = snapshot::write(&bundle.snapshot());
     std::fs::write(out.join("snapshot.bin"), bytes)
         .map_err(|e| BuildError::Write(format!("cannot write the snapshot: {e}")))
 }
-
-/// The files of a data folder, in `data::Files` order.
-const FILES: [&str; 7] = [
-    data::SURVEY_FILE,
-    data::VALUES_FILE,
-    data::SOURCES_FILE,
-    data::NOTES_FILE,
-    data::CHARTS_FILE,
-    data::TEXT_FILE,
-    data::UI_FILE,
-];

@@ -3,11 +3,13 @@
 //! folder `REPORT_DATA` names (default `data/`) and snapshots the result for the browser, so a
 //! problem fails the build, listing every message. `lib.rs` embeds the same folder.
 
+use std::fmt;
 use std::ops::Deref;
 
 use crate::data::{self, Dataset, Files, Report};
+use crate::prose::{self, Block, Inline, Prose, ProseError};
 use crate::spec;
-use crate::text::{self, Strings, TextFile, TEXT_FILE};
+use crate::text::{self, Strings, TEXT_FILE};
 
 /// What the browser needs: the data, the chart definitions and the strings the charts draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +23,7 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     pub snap: Snapshot,
-    pub prose: TextFile,
+    pub prose: Prose,
 }
 
 impl Deref for Bundle {
@@ -47,123 +49,226 @@ impl Bundle {
     }
 }
 
-/// Load and check everything; on failure, every problem as a message.
-pub fn load(files: &Files) -> Result<Bundle, Vec<String>> {
-    let (data, report) = data::validate::build(files)
-        .map_err(|problems| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
-    let catalog = text::parse(files.dir, files.text, files.ui)?;
+/// One problem with a data folder, from whichever layer found it; `Display` is the message a
+/// researcher reads, naming the file and what to change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The figures or the chart definitions (file, line, what it is about, field).
+    Data(data::Problem),
+    /// A catalog file that cannot be read: its TOML, or its `[ui]` keys.
+    Catalog(String),
+    /// Text that cannot be parsed into blocks.
+    Prose { file: String, error: ProseError },
+    /// Text checked against the data and the chart definitions.
+    Text { file: String, problem: TextProblem },
+    /// A chart that cannot be built from its definition, or whose expectation failed.
+    Chart { dir: String, error: spec::SpecError },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextProblem {
+    Sections {
+        want: Vec<String>,
+        found: Vec<String>,
+    },
+    Placeholder {
+        place: String,
+        error: text::PlaceholderError,
+    },
+    Typed {
+        place: String,
+        figure: String,
+    },
+    Placed {
+        chart: String,
+        line: usize,
+        times: usize,
+    },
+    Undefined {
+        section: String,
+        chart: String,
+    },
+    Orphan {
+        chart: String,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Data(p) => write!(f, "{p}"),
+            LoadError::Catalog(m) => f.write_str(m),
+            LoadError::Prose { file, error } => write!(f, "{file}: {error}"),
+            LoadError::Chart { dir, error } => write!(f, "{dir}/{error}"),
+            LoadError::Text { file, problem } => {
+                write!(f, "{file}: ")?;
+                match problem {
+                    TextProblem::Sections { want, found } => write!(
+                        f,
+                        "the sections must be {want:?} in this order (charts.toml [report] sections), found {found:?}"
+                    ),
+                    TextProblem::Placeholder { place, error } => write!(f, "{place}: {error}"),
+                    TextProblem::Typed { place, figure } => write!(
+                        f,
+                        "{place}: the figure {figure} is typed into the text; write it as a placeholder {{question/year/population/option}} so that it comes from values.csv"
+                    ),
+                    TextProblem::Placed { chart, line, times } => write!(
+                        f,
+                        "chart {chart:?} (charts.toml line {line}) is placed {times} times; place it once with {{{{figure:{chart}}}}} on a line of its own in a section body"
+                    ),
+                    TextProblem::Undefined { section, chart } => write!(
+                        f,
+                        "section {section:?} places chart {chart:?} with {{{{figure:{chart}}}}}, and charts.toml defines no chart with that id"
+                    ),
+                    TextProblem::Orphan { chart } => write!(
+                        f,
+                        "[chart.{chart}] has texts for a chart that charts.toml does not define"
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Load and check everything; on failure, every problem.
+pub fn load(files: &Files) -> Result<Bundle, Vec<LoadError>> {
+    let (data, report) = data::validate::build(files).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(LoadError::Data)
+            .collect::<Vec<_>>()
+    })?;
+    let catalog = text::parse(files.dir, files.text, files.ui)
+        .map_err(|m| m.into_iter().map(LoadError::Catalog).collect::<Vec<_>>())?;
     let snap = Snapshot {
         data,
         report,
         strings: catalog.strings,
     };
-    let mut problems = Vec::new();
-    let text_file = files.path(TEXT_FILE);
-    check_prose(&catalog.text, &snap, &text_file, &mut problems);
+    let file = files.path(TEXT_FILE);
+    let prose = prose::parse(&catalog.text).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|error| LoadError::Prose {
+                file: file.clone(),
+                error,
+            })
+            .collect::<Vec<_>>()
+    })?;
+    let mut problems: Vec<LoadError> = check_prose(&prose, &snap)
+        .into_iter()
+        .map(|problem| LoadError::Text {
+            file: file.clone(),
+            problem,
+        })
+        .collect();
+    let chart = |error| LoadError::Chart {
+        dir: files.dir.to_owned(),
+        error,
+    };
     for id in snap.report.ids() {
         match spec::build(&snap, id) {
-            Ok(chart) => {
+            Ok(built) => {
                 problems.extend(
-                    spec::check_expectations(&snap, &chart)
-                        .iter()
-                        .map(|e| format!("{}/{e}", files.dir)),
+                    spec::check_expectations(&snap, &built)
+                        .into_iter()
+                        .map(chart),
                 );
-                if let Some(def) = snap.report.chart(id).filter(|d| d.selector.is_some()) {
+                if snap.report.has_selector(id) {
                     for c in snap.data.members() {
-                        if let Err(e) = spec::build_for(&snap, &def.id, Some(c)) {
-                            problems.push(format!("{}/{e}", files.dir));
+                        if let Err(e) = spec::build_for(&snap, id, Some(c)) {
+                            problems.push(chart(e));
                         }
                     }
                 }
             }
-            Err(e) => problems.push(format!("{}/{e}", files.dir)),
+            Err(e) => problems.push(chart(e)),
         }
     }
     if problems.is_empty() {
-        Ok(Bundle {
-            snap,
-            prose: catalog.text,
-        })
+        Ok(Bundle { snap, prose })
     } else {
         Err(problems)
     }
 }
 
-/// Sections as charts.toml lists them, every placeholder resolvable, every chart placed once
-/// and every placed chart defined.
-fn check_prose(text: &TextFile, snap: &Snapshot, file: &str, problems: &mut Vec<String>) {
+/// Sections as charts.toml lists them, every placeholder resolvable, no figure typed by hand,
+/// every chart placed once and every placed chart defined.
+fn check_prose(text: &Prose, snap: &Snapshot) -> Vec<TextProblem> {
+    let mut problems = Vec::new();
     let sections = &snap.report.sections;
-    let ids: Vec<&str> = text.section.iter().map(|s| s.id.as_str()).collect();
-    if ids != *sections {
-        problems.push(format!(
-            "{file}: the sections must be {sections:?} in this order (charts.toml [report] sections), found {ids:?}"
-        ));
+    let found: Vec<String> = text.sections.iter().map(|s| s.id.clone()).collect();
+    if found != *sections {
+        problems.push(TextProblem::Sections {
+            want: sections.clone(),
+            found,
+        });
     }
     let data = &snap.data;
-    let mut check = |place: String, t: &str| {
-        if let Err(errors) = text::fill(t, data) {
-            for e in errors {
-                problems.push(format!("{file}: {place}: {e}"));
-            }
-        }
-        for n in typed_figures(t) {
-            problems.push(format!(
-                "{file}: {place}: the figure {n} is typed into the text; write it as a placeholder {{question/year/population/option}} so that it comes from values.csv"
-            ));
+    let typed = |place: &str, t: &str, problems: &mut Vec<TextProblem>| {
+        for figure in typed_figures(t) {
+            problems.push(TextProblem::Typed {
+                place: place.to_owned(),
+                figure,
+            });
         }
     };
-    let p = &text.page;
-    for (key, t) in [
-        ("dek", &p.dek),
-        ("byline", &p.byline),
-        ("description", &p.description),
-    ] {
-        check(format!("[page] {key}"), t);
-    }
-    for s in &text.section {
-        for (key, t) in [
-            ("heading", &s.heading),
-            ("claim", &s.claim),
-            ("body", &s.body),
-        ] {
-            check(format!("section {:?} {key}", s.id), t);
+    for (place, runs) in text.inlines() {
+        for r in runs {
+            match r {
+                Inline::Figure(key) => {
+                    if let Err(error) = text::lookup(key, data) {
+                        problems.push(TextProblem::Placeholder {
+                            place: place.clone(),
+                            error,
+                        });
+                    }
+                }
+                Inline::Text(t) | Inline::Cite(t) => typed(&place, t, &mut problems),
+            }
         }
     }
-    for (i, a) in text.agenda.iter().enumerate() {
-        check(format!("agenda item {}", i + 1), &a.text);
-    }
+    // Chart subtitles are plain text the charts draw from (never rendered with figures).
     for (id, c) in &snap.strings.charts {
-        for (key, t) in [("takeaway", &c.takeaway), ("subtitle", &c.subtitle)] {
-            check(format!("[chart.{id}] {key}"), t);
+        let place = format!("[chart.{id}] subtitle");
+        if let Err(errors) = text::fill(&c.subtitle, data) {
+            for error in errors {
+                problems.push(TextProblem::Placeholder {
+                    place: place.clone(),
+                    error,
+                });
+            }
         }
+        typed(&place, &c.subtitle, &mut problems);
     }
     for def in &snap.report.charts {
-        let id = &def.id;
-        let placed = text.placements(id).count();
-        if placed != 1 {
-            problems.push(format!(
-                "{file}: chart {id:?} (charts.toml line {}) is placed {placed} times; place it once with {{{{figure:{id}}}}} on a line of its own in a section body",
-                def.line
-            ));
+        let times = text.placements(&def.id).count();
+        if times != 1 {
+            problems.push(TextProblem::Placed {
+                chart: def.id.clone(),
+                line: def.line,
+                times,
+            });
         }
     }
-    for s in &text.section {
-        for id in text::figures(&s.body) {
-            if snap.report.chart(id).is_none() {
-                problems.push(format!(
-                    "{file}: section {:?} places chart {id:?} with {{{{figure:{id}}}}}, and charts.toml defines no chart with that id",
-                    s.id
-                ));
+    for s in &text.sections {
+        for b in &s.blocks {
+            if let Block::Chart(id) = b {
+                if snap.report.chart(id).is_none() {
+                    problems.push(TextProblem::Undefined {
+                        section: s.id.clone(),
+                        chart: id.clone(),
+                    });
+                }
             }
         }
     }
     for id in snap.strings.charts.keys() {
         if snap.report.chart(id).is_none() {
-            problems.push(format!(
-                "{file}: [chart.{id}] has texts for a chart that charts.toml does not define"
-            ));
+            problems.push(TextProblem::Orphan { chart: id.clone() });
         }
     }
+    problems
 }
 
 /// Decimal numbers (`41.2`) written as text outside placeholders: a survey figure typed by

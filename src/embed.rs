@@ -102,6 +102,34 @@ pub fn parse(
     })
 }
 
+/// The key of Datawrapper's height message, `{"datawrapper-height": {KEY: height}}`.
+pub const DATAWRAPPER_KEY: &str = "datawrapper-height";
+
+/// What an embed sends as Datawrapper's height message: the chart's id (or `embed` where the
+/// embed was refused and names no chart) and its height in CSS px.
+pub fn datawrapper_height(chart: &str, height: u32) -> (&str, u32) {
+    let key = if chart.is_empty() { "embed" } else { chart };
+    (key, height)
+}
+
+/// A height read from a Datawrapper message: a positive, finite number of CSS px below
+/// 100 000, rounded up; anything else is not a height.
+pub fn read_height(value: f64) -> Option<u32> {
+    (value.is_finite() && value > 0.0 && value < 100_000.0).then(|| value.ceil() as u32)
+}
+
+/// Whether the embed is inside an AMP page's `amp-iframe`: AMP appends `#amp=1` to the frame's
+/// address (other fragment parameters may come with it).
+pub fn in_amp(hash: &str) -> bool {
+    hash.trim_start_matches('#')
+        .split('&')
+        .any(|p| p == "amp=1")
+}
+
+/// AMP's resize request, `{sentinel: "amp", type: "embed-size", height}`: its fields.
+pub const AMP_SENTINEL: &str = "amp";
+pub const AMP_RESIZE: &str = "embed-size";
+
 /// pym.js's height message from a child.
 pub fn pym_height(child: &str, height: u32) -> String {
     format!("pym{SEP}{child}{SEP}height{SEP}{height}")
@@ -133,10 +161,53 @@ pub const HEIGHT_MARK: &str = "600PX_HEIGHT";
 /// loads the chart's embed document.
 pub fn iframe_code(base: &str, id: &str, title: &str, height: &str) -> String {
     format!(
-        "<iframe title=\"{}\" src=\"{}{}\" loading=\"lazy\" height=\"{height}\" scrolling=\"no\" style=\"width:1px;min-width:100%;border:0\"></iframe>\n{RESIZE_SNIPPET}",
-        escape(title),
-        escape(base),
+        "<iframe title=\"{t}\" src=\"{b}{}\" loading=\"lazy\" height=\"{height}\" scrolling=\"no\" style=\"width:1px;min-width:100%;border:0\"></iframe>\n<noscript><img src=\"{b}{}\" alt=\"{t}\" width=\"{EMBED_WIDTH}\" style=\"max-width:100%;height:auto\"></noscript>\n{RESIZE_SNIPPET}",
         document_path(id),
+        crate::export::path(id, None, "png"),
+        t = escape(title),
+        b = escape(base),
+    )
+}
+
+/// Where a chart's oEmbed answer is, relative to the report's folder.
+pub fn oembed_path(id: &str) -> String {
+    format!("embed/{id}.oembed.json")
+}
+
+/// The width an embed's code and still image are made for, in CSS px.
+pub const EMBED_WIDTH: u32 = 600;
+
+/// For an AMP page: an `amp-iframe` that may resize itself (the embed sends AMP's request), with
+/// the overflow element AMP requires and the still image as its placeholder.
+pub fn amp_code(base: &str, id: &str, title: &str, height: &str) -> String {
+    format!(
+        "<amp-iframe title=\"{t}\" width=\"{EMBED_WIDTH}\" height=\"{height}\" layout=\"responsive\" sandbox=\"allow-scripts\" resizable frameborder=\"0\" src=\"{b}{doc}#amp=1\">\n<div overflow tabindex=\"0\" role=\"button\" aria-label=\"Show the whole chart\">Show the whole chart</div>\n<amp-img placeholder layout=\"fill\" src=\"{b}{png}\" alt=\"{t}\"></amp-img>\n</amp-iframe>",
+        t = escape(title),
+        b = escape(base),
+        doc = document_path(id),
+        png = crate::export::path(id, None, "png"),
+    )
+}
+
+/// A chart's oEmbed answer (`type: rich`): the iframe code, its starting size and the card.
+/// `base` is the report's absolute address; `height` the embed's starting height.
+pub fn oembed_json(
+    base: &str,
+    id: &str,
+    title: &str,
+    provider: &str,
+    height: u32,
+    thumbnail: &str,
+) -> String {
+    let q = crate::export::json;
+    let html = iframe_code(base, id, title, &height.to_string());
+    format!(
+        "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": {},\n  \"provider_url\": {},\n  \"html\": {},\n  \"width\": {EMBED_WIDTH},\n  \"height\": {height},\n  \"thumbnail_url\": {},\n  \"thumbnail_width\": 1200,\n  \"thumbnail_height\": 630\n}}\n",
+        q(title),
+        q(provider),
+        q(base),
+        q(&html),
+        q(thumbnail),
     )
 }
 
@@ -156,6 +227,27 @@ mod tests {
     fn parse(search: &str, document: Option<&str>) -> Option<Result<Embed, Vec<EmbedError>>> {
         let report = crate::test_data().snap.report;
         super::parse(search, document, &report)
+    }
+
+    #[test]
+    fn an_amp_frame_is_known_by_its_fragment() {
+        assert!(in_amp("#amp=1"));
+        assert!(in_amp("amp=1&foo=bar"));
+        assert!(in_amp("#x=2&amp=1"));
+        for no in ["", "#", "#amp=0", "#amp=10", "#camp=1", "#amp"] {
+            assert!(!in_amp(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn datawrapper_messages_name_the_chart_and_only_sane_heights_are_read() {
+        assert_eq!(datawrapper_height("influence", 612), ("influence", 612));
+        assert_eq!(datawrapper_height("", 80), ("embed", 80));
+        assert_eq!(read_height(612.0), Some(612));
+        assert_eq!(read_height(611.2), Some(612));
+        for bad in [0.0, -3.0, f64::NAN, f64::INFINITY, 100_000.0] {
+            assert_eq!(read_height(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -20,13 +20,40 @@ pub fn path(id: &str, country: Option<Country>, ext: &str) -> String {
     format!("{DOWNLOAD_DIR}/{}", file_name(id, country, ext))
 }
 
+/// UTF-8's byte-order mark, first in every CSV the build writes: without it, spreadsheet
+/// programs guess a legacy encoding and garble non-Latin text.
+pub const BOM: &str = "\u{feff}";
+
+/// A JSON string literal (for the data package's descriptor and the oEmbed answers).
+pub fn json(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// One CSV line: every field quoted where CSV needs it, then a newline.
+pub fn csv_line(fields: &[String]) -> String {
+    let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    let mut out = quoted.join(",");
+    out.push('\n');
+    out
+}
+
 pub const HEADER: &str =
     "chart,row,series,question,year,population,option,value,unit,base,derived,sources,source_urls";
 
 /// One line per value shown, in the chart's order; every field quoted where CSV needs it.
 pub fn csv(chart: &Chart) -> String {
-    let mut out = String::from(HEADER);
-    out.push('\n');
+    let mut out = format!("{BOM}{HEADER}\n");
     for row in &chart.rows {
         for (cell, series) in row.cells.iter().zip(&chart.series) {
             let Cell::Shown(shown) = cell else { continue };
@@ -66,9 +93,7 @@ pub fn csv(chart: &Chart) -> String {
                     String::new(),
                 ]),
             }
-            let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
-            out.push_str(&quoted.join(","));
-            out.push('\n');
+            out.push_str(&csv_line(&fields));
         }
     }
     out
@@ -95,7 +120,11 @@ mod tests {
         let c = chart("trust-2024");
         let csv = csv(&c);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], HEADER);
+        assert_eq!(
+            lines[0],
+            format!("{BOM}{HEADER}"),
+            "a byte-order mark, then the header"
+        );
         // Five trust values and the two distrust values that were published.
         assert_eq!(lines.len(), 1 + 5 + 2);
         assert!(lines[1].starts_with(

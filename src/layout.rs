@@ -389,6 +389,19 @@ impl ChartLayout {
     }
 }
 
+/// Where a point's tooltip, `width` CSS px wide, goes: centred under its bar (or at its
+/// "not published" note), just below its lane, kept inside the chart's width.
+pub fn tooltip_at(l: &ChartLayout, (row, series): (usize, usize), width: f64) -> (f64, f64) {
+    let Some(bar) = l.rows.get(row).and_then(|r| r.bars.get(series)) else {
+        return (0.0, 0.0);
+    };
+    let x = bar
+        .rect
+        .map_or(bar.text_at.0, |r| (r.x0 + r.x1) / 2.0 - width / 2.0);
+    let x = x.clamp(0.0, (l.width - width).max(0.0));
+    (x.round(), (bar.lane.1 + 6.0).round())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,22 +431,39 @@ mod tests {
         crate::spec::for_tests(id)
     }
 
+    use crate::spec::synthetic;
+
+    /// Five rows of two series, the second published for two rows only.
+    fn bars() -> Chart {
+        synthetic(
+            Kind::Bars,
+            &[("A", true, None), ("B", false, None)],
+            &[
+                ("First", true, &[Some("58.9"), None]),
+                ("Second", false, &[Some("42.4"), Some("37.6")]),
+                ("Third", false, &[Some("41.5"), None]),
+                ("Fourth", false, &[Some("24.8"), Some("50.1")]),
+                ("Fifth", false, &[Some("24.2"), None]),
+            ],
+        )
+    }
+
     #[test]
     fn bars_are_proportional_to_values() {
-        let c = chart("trust-2024");
+        let c = bars();
         let l = layout(&c, 600.0);
-        assert_eq!(l.scale.domain, (0.0, 60.0));
+        assert_eq!(
+            l.scale.domain,
+            (0.0, 60.0),
+            "a nice range over the largest value"
+        );
         let plot_w = 600.0 - VALUE_ROOM - SERIES_GUTTER;
         for (row, geom) in c.rows.iter().zip(&l.rows) {
             let v = row.cells[0].number().unwrap();
             let r = geom.bars[0].rect.unwrap();
             assert!(((r.x1 - r.x0) - v / 60.0 * plot_w).abs() < 1e-9);
         }
-        // Japan's trust bar is the longest; every label fits inside the chart.
-        let japan = l.rows[0].bars[0].rect.unwrap();
-        assert!(l.rows[1..]
-            .iter()
-            .all(|r| r.bars[0].rect.unwrap().x1 < japan.x1));
+        // Every value label fits inside the chart.
         assert!(l
             .rows
             .iter()
@@ -443,7 +473,7 @@ mod tests {
 
     #[test]
     fn a_value_not_published_has_no_bar() {
-        let c = chart("trust-2024");
+        let c = bars();
         let l = layout(&c, 400.0);
         assert_eq!(c.rows[0].cells[1], Cell::NotPublished);
         assert!(l.rows[0].bars[1].rect.is_none());
@@ -494,8 +524,25 @@ mod tests {
     }
 
     #[test]
+    fn a_tooltip_sits_under_its_bar_and_inside_the_chart() {
+        let l = layout(&bars(), 600.0);
+        let bar = &l.rows[0].bars[0];
+        let r = bar.rect.unwrap();
+        let (x, y) = tooltip_at(&l, (0, 0), 100.0);
+        assert_eq!(x, ((r.x0 + r.x1) / 2.0 - 50.0).round().max(0.0));
+        assert_eq!(y, (bar.lane.1 + 6.0).round());
+        // Wider than the space right of the bar's middle: pulled back inside.
+        let (x, _) = tooltip_at(&l, (0, 0), 590.0);
+        assert!(x >= 0.0 && x + 590.0 <= l.width, "{x}");
+        // Wider than the chart: at its left edge.
+        assert_eq!(tooltip_at(&l, (0, 0), 900.0).0, 0.0);
+        // A point that does not exist: the corner, never a panic.
+        assert_eq!(tooltip_at(&l, (99, 0), 100.0), (0.0, 0.0));
+    }
+
+    #[test]
     fn hit_testing_finds_row_and_series() {
-        let l = layout(&chart("trust-trend"), 600.0);
+        let l = layout(&bars(), 600.0);
         for (i, r) in l.rows.iter().enumerate() {
             for (s, b) in r.bars.iter().enumerate() {
                 let y = (b.lane.0 + b.lane.1) / 2.0;

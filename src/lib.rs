@@ -10,6 +10,8 @@ pub mod export;
 pub mod html;
 pub mod layout;
 pub mod num;
+pub mod package;
+pub mod prose;
 pub mod render;
 pub mod scale;
 pub mod snapshot;
@@ -41,7 +43,7 @@ pub const EMBEDDED: data::Files<'static> = data::Files {
 };
 
 /// The embedded data folder, validated and checked against every chart (native).
-pub fn load() -> Result<Bundle, Vec<String>> {
+pub fn load() -> Result<Bundle, Vec<bundle::LoadError>> {
     bundle::load(&EMBEDDED)
 }
 
@@ -51,29 +53,12 @@ pub fn load() -> Result<Bundle, Vec<String>> {
 pub(crate) fn test_data() -> Bundle {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("data/ is readable");
-    let texts: Vec<String> = [
-        data::SURVEY_FILE,
-        data::VALUES_FILE,
-        data::SOURCES_FILE,
-        data::NOTES_FILE,
-        data::CHARTS_FILE,
-        data::TEXT_FILE,
-        data::UI_FILE,
-    ]
-    .iter()
-    .map(|f| read(f))
-    .collect();
-    let files = data::Files {
-        dir: "data",
-        survey: &texts[0],
-        values: &texts[1],
-        sources: &texts[2],
-        notes: &texts[3],
-        charts: &texts[4],
-        text: &texts[5],
-        ui: &texts[6],
-    };
-    bundle::load(&files).unwrap_or_else(|p| panic!("data/ has problems:\n{}", p.join("\n")))
+    let texts = data::FILES.map(read);
+    let files = data::Files::from_texts("data", &texts);
+    bundle::load(&files).unwrap_or_else(|p| {
+        let list: Vec<String> = p.iter().map(ToString::to_string).collect();
+        panic!("data/ has problems:\n{}", list.join("\n"))
+    })
 }
 
 /// The same data and strings as `build.rs` checked and snapshotted them: what the browser

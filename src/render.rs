@@ -285,7 +285,8 @@ pub fn render<DB: DrawingBackend>(
             theme.text.stroke_width(w),
         ))?;
     }
-    area.present()?;
+    // Not presented here: a caller drawing more on the same backend (`image`, the footer under
+    // the chart) presents once at the end; presenting an SVG backend closes its document.
     Ok(l)
 }
 
@@ -406,56 +407,122 @@ mod tests {
         format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
     }
 
+    use crate::colour::Rgb;
+    use crate::spec::synthetic;
+
+    fn fill(c: RGBColor) -> String {
+        hex(c)
+    }
+    fn stroke(c: RGBColor) -> String {
+        format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
+    }
+
+    /// Three rows of two series: the highlighted row and the emphasised series take the
+    /// accent and full shades; the rest the neutral and the tint with an outline; a value
+    /// not published draws no bar.
+    fn three_rows() -> Chart {
+        synthetic(
+            Kind::Bars,
+            &[("Main", true, None), ("Other", false, None)],
+            &[
+                ("Lit", true, &[Some("50.0"), Some("20.0")]),
+                ("Plain", false, &[Some("40.0"), None]),
+                ("Third", false, &[Some("30.0"), Some("10.0")]),
+            ],
+        )
+    }
+
     #[test]
     fn draws_each_bar_in_its_colour_at_its_device_pixel_size() {
-        let c = chart("trust-2024");
+        let c = three_rows();
         let mut out = String::new();
         let l = {
             let area = SVGBackend::with_string(&mut out, (800, 1000)).into_drawing_area();
             render(&area, &c, Frame::canvas(400.0, 2.0), &LIGHT, None).unwrap()
         };
-        let japan = l.rows[0].bars[0].rect.unwrap();
-        let w = ((japan.x1 * 2.0).round() - (japan.x0 * 2.0).round()) as i32;
-        let japan_rect = out
+        let count = |attr: &str| {
+            out.lines()
+                .filter(|l| l.contains("<rect") && l.contains(attr))
+                .count()
+        };
+        assert_eq!(
+            count(&fill(LIGHT.accent.main)),
+            1,
+            "the highlighted row's main bar"
+        );
+        assert_eq!(
+            count(&fill(LIGHT.accent.light)),
+            1,
+            "its second series, in the tint"
+        );
+        assert_eq!(
+            count(&stroke(LIGHT.accent.main)),
+            1,
+            "outlined in the accent"
+        );
+        assert_eq!(
+            count(&fill(LIGHT.neutral.main)),
+            2,
+            "the other rows' main bars"
+        );
+        assert_eq!(
+            count(&fill(LIGHT.neutral.light)),
+            1,
+            "one other tint: one was not published"
+        );
+        assert_eq!(count(&stroke(LIGHT.neutral.main)), 1);
+        // The highlighted bar is exactly as wide as its value puts it, in device pixels.
+        let lit = l.rows[0].bars[0].rect.unwrap();
+        let w = ((lit.x1 * 2.0).round() - (lit.x0 * 2.0).round()) as i32;
+        let rect = out
             .lines()
-            .find(|l| l.contains("<rect") && l.contains(&hex(LIGHT.accent.main)))
-            .expect("Japan's trust bar is drawn in the accent colour");
-        assert!(
-            japan_rect.contains(&format!("width=\"{w}\"")),
-            "{japan_rect}"
-        );
-        // Four other powers' trust bars; distrust only for the two where it was published,
-        // in the tint with an outline in the main shade.
-        assert_eq!(out.matches(&hex(LIGHT.neutral.main)).count(), 4);
-        assert_eq!(out.matches(&hex(LIGHT.neutral.light)).count(), 2);
-        let outline = format!(
-            "stroke=\"#{:02X}{:02X}{:02X}\"",
-            LIGHT.neutral.main.0, LIGHT.neutral.main.1, LIGHT.neutral.main.2
-        );
-        assert_eq!(out.matches(&outline).count(), 2);
+            .find(|l| l.contains("<rect") && l.contains(&fill(LIGHT.accent.main)))
+            .unwrap();
+        assert!(rect.contains(&format!("width=\"{w}\"")), "{rect}");
+        // Twice the value, twice the length (from the same baseline).
+        let ten = l.rows[2].bars[1].rect.unwrap();
+        let twenty = l.rows[0].bars[1].rect.unwrap();
+        assert!(((twenty.x1 - twenty.x0) - 2.0 * (ten.x1 - ten.x0)).abs() < 1e-9);
     }
 
     #[test]
-    fn labels_show_the_published_values_and_what_was_not_published() {
-        let out = svg(&chart("trust-2024"), 360.0, &LIGHT);
+    fn labels_show_the_values_as_published_and_what_was_not_published() {
+        let out = svg(&three_rows(), 360.0, &LIGHT);
         let texts: Vec<&str> = out.lines().map(str::trim).collect();
         for label in [
-            "58.9%", "24.8%", "50.1%", "Japan", "China", "Trust", "Distrust", "0", "60%",
+            "50.0%", "20.0%", "40.0%", "Lit", "Plain", "Main", "Other", "0",
         ] {
             assert!(texts.contains(&label), "{label} is drawn");
         }
-        assert_eq!(texts.iter().filter(|t| **t == "not published").count(), 3);
+        assert_eq!(texts.iter().filter(|t| **t == "not published").count(), 1);
         assert!(out.starts_with("<svg"));
     }
 
     #[test]
-    fn the_diverging_chart_draws_both_sides_in_their_colours() {
-        let c = chart("alignment-by-country");
+    fn a_diverging_chart_draws_each_side_in_its_colour_role() {
+        let (left, right) = (Rgb(0x11, 0x22, 0x99), Rgb(0x99, 0x22, 0x11));
+        let c = synthetic(
+            Kind::Diverging,
+            &[
+                ("Left", true, Some((left, Rgb(1, 2, 3)))),
+                ("Right", true, Some((right, Rgb(4, 5, 6)))),
+            ],
+            &[
+                ("Both", false, &[Some("60.0"), Some("40.0")]),
+                ("One", false, &[None, Some("70.0")]),
+            ],
+        );
         let out = svg(&c, 360.0, &LIGHT);
-        let side = |s| side_colour(&LIGHT, &c, s).unwrap();
-        assert!(out.contains(&hex(side(0))));
-        assert!(out.contains(&hex(side(1))));
-        assert!(out.lines().any(|l| l.trim() == "75.1%"));
+        let rgb = |c: Rgb| RGBColor(c.0, c.1, c.2);
+        assert_eq!(
+            out.matches(&fill(rgb(left))).count(),
+            1 + 1,
+            "a bar and the side's label"
+        );
+        assert_eq!(out.matches(&fill(rgb(right))).count(), 2 + 1);
+        // The dark theme draws the roles' dark shades.
+        let dark = svg(&c, 360.0, &DARK);
+        assert!(dark.contains(&fill(RGBColor(4, 5, 6))) && !dark.contains(&fill(rgb(right))));
     }
 
     #[test]
@@ -495,6 +562,19 @@ mod tests {
             "height=\"{}\"",
             image_height(&c, footer.len()) as u32
         )));
+    }
+
+    #[test]
+    fn the_downloaded_image_is_one_well_formed_svg_document() {
+        let b = crate::test_data();
+        let c = chart("trust-2024");
+        let svg = image_svg(&c, 640.0, &LIGHT, &c.source.plain(&b.strings.ui));
+        assert_eq!(svg.matches("<svg").count(), 1);
+        assert_eq!(svg.matches("</svg>").count(), 1);
+        assert!(
+            svg.trim_end().ends_with("</svg>"),
+            "nothing after the root element"
+        );
     }
 
     #[test]

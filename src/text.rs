@@ -25,27 +25,6 @@ pub struct TextFile {
     pub label: BTreeMap<String, String>,
 }
 
-impl TextFile {
-    /// The section of every line that places chart `id` (`{{figure:ID}}` on a line of its
-    /// own), in page order: a chart is placed once, in the first.
-    pub fn placements<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Section> + 'a {
-        let id = id.to_owned();
-        self.section.iter().flat_map(move |s| {
-            let lines = figures(&s.body).filter(|f| *f == id).count();
-            std::iter::repeat_n(s, lines)
-        })
-    }
-}
-
-/// The chart ids a section body places, one `{{figure:ID}}` line each, in order.
-pub fn figures(body: &str) -> impl Iterator<Item = &str> {
-    body.lines().filter_map(|l| {
-        l.trim()
-            .strip_prefix("{{figure:")
-            .and_then(|r| r.strip_suffix("}}"))
-    })
-}
-
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
@@ -110,8 +89,17 @@ pub struct Ui {
     /// A row for one population in one year: `{population}`, `{year}`.
     pub row_population_year: String,
     pub notes: String,
-    pub source: String,
-    pub reported_by: String,
+    /// Under every chart: `{survey}`, `{outlets}` (where its figures were read).
+    pub source_line: String,
+    /// An embed's one-line source: `{survey}`, `{count}` (publications, listed in the disclosure).
+    pub source_short: String,
+    /// An embed's disclosure holding the table, the notes and the full source list.
+    pub data_and_notes: String,
+    /// A chart in words for screen readers: `{count}`, `{rows}`; `{high}`, `{high_at}`,
+    /// `{low}`, `{low_at}`; `{cells}` (what was not published).
+    pub summary_count: String,
+    pub summary_range: String,
+    pub summary_missing: String,
     pub no_address: String,
     pub data_caption: String,
     pub base: String,
@@ -126,6 +114,7 @@ pub struct Ui {
     pub tools_summary: String,
     pub embed_iframe_label: String,
     pub embed_pym_label: String,
+    pub embed_amp_label: String,
     pub download_label: String,
     pub download_csv: String,
     pub download_png: String,
@@ -166,6 +155,7 @@ pub struct Catalog {
     pub strings: Strings,
 }
 
+/// The catalog's two files; `prose::parse` then reads the text into blocks.
 pub fn parse(dir: &str, text: &str, ui: &str) -> Result<Catalog, Vec<String>> {
     let text: TextFile =
         basic_toml::from_str(text).map_err(|e| vec![format!("{dir}/{TEXT_FILE}: {e}")])?;

@@ -127,6 +127,38 @@ pub fn print(state: &UrlState) -> String {
     out
 }
 
+/// The address for a state, from the page's `path` and current `search`: the parameters that
+/// belong to others (embed, theme, pym's childId) are kept as they are and in their order,
+/// ours (`country`, `chart`) follow, then the section.
+pub fn href(path: &str, search: &str, state: &UrlState) -> String {
+    let mut params: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| {
+            let key = p.split_once('=').map_or(*p, |(k, _)| k);
+            !p.is_empty() && key != "country" && key != "chart"
+        })
+        .collect();
+    let ours = print(state);
+    let (query, hash) = ours.split_once('#').unwrap_or((&ours, ""));
+    params.extend(
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty()),
+    );
+    let mut out = path.to_owned();
+    if !params.is_empty() {
+        out.push('?');
+        out.push_str(&params.join("&"));
+    }
+    if !hash.is_empty() {
+        out.push('#');
+        out.push_str(hash);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +169,31 @@ mod tests {
 
     fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
         super::parse(search, hash, &known())
+    }
+
+    #[test]
+    fn the_address_keeps_others_parameters_and_replaces_ours() {
+        let k = known();
+        let state = UrlState {
+            country: k.data.country("TH"),
+            chart: Some("influence".into()),
+            section: Some("economy".into()),
+        };
+        assert_eq!(
+            href(
+                "/r/",
+                "?embed=x&country=VN&theme=dark&chart=old&childId=c",
+                &state
+            ),
+            "/r/?embed=x&theme=dark&childId=c&country=TH&chart=influence#economy"
+        );
+        // A parameter that only starts like ours is someone else's.
+        assert_eq!(
+            href("/", "?countryside=1", &UrlState::default()),
+            "/?countryside=1"
+        );
+        assert_eq!(href("/", "", &UrlState::default()), "/");
+        assert_eq!(href("/", "?country=TH", &UrlState::default()), "/");
     }
 
     #[test]

@@ -12,15 +12,7 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-const FIXTURE_FILES: [&str; 7] = [
-    data::SURVEY_FILE,
-    data::VALUES_FILE,
-    data::SOURCES_FILE,
-    data::NOTES_FILE,
-    data::CHARTS_FILE,
-    data::TEXT_FILE,
-    data::UI_FILE,
-];
+use data::FILES as FIXTURE_FILES;
 
 /// Problems of the good fixture folder with `bad` (named `KIND.FILE`) in place of its twin,
 /// named as if the folder were `data/`.
@@ -37,19 +29,16 @@ fn problems_with(bad: Option<&str>) -> Vec<String> {
             .unwrap_or_else(|| panic!("{bad} names no data file"));
         target.1 = read(&dir.join("bad").join(bad));
     }
-    let files = Files {
-        dir: "data",
-        survey: &texts[0].1,
-        values: &texts[1].1,
-        sources: &texts[2].1,
-        notes: &texts[3].1,
-        charts: &texts[4].1,
-        text: &texts[5].1,
-        ui: &texts[6].1,
-    };
+    let texts: [String; 7] = texts
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .try_into()
+        .unwrap();
+    let files = Files::from_texts("data", &texts);
     match bundle::load(&files) {
         Ok(_) => Vec::new(),
-        Err(p) => p,
+        Err(p) => p.iter().map(ToString::to_string).collect(),
     }
 }
 
@@ -343,28 +332,16 @@ fn a_file_that_is_not_toml() {
 // ---- the real data ------------------------------------------------------------------------
 
 /// A data folder of the repository, read from disk and loaded: every problem, or the bundle.
-fn folder(dir: &str) -> Result<bundle::Bundle, Vec<String>> {
+fn folder(dir: &str) -> Result<bundle::Bundle, Vec<bundle::LoadError>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let texts: Vec<String> = FIXTURE_FILES
-        .iter()
-        .map(|f| read(&root.join(dir).join(f)))
-        .collect();
-    bundle::load(&Files {
-        dir,
-        survey: &texts[0],
-        values: &texts[1],
-        sources: &texts[2],
-        notes: &texts[3],
-        charts: &texts[4],
-        text: &texts[5],
-        ui: &texts[6],
-    })
+    let texts = FIXTURE_FILES.map(|f| read(&root.join(dir).join(f)));
+    bundle::load(&Files::from_texts(dir, &texts))
 }
 
 /// The report's own folder, `data/`, whatever `REPORT_DATA` this test binary was built from:
 /// the tests below check today's figures.
 fn real() -> bundle::Bundle {
-    folder("data").unwrap_or_else(|p| panic!("data/: {}", p.join("\n")))
+    folder("data").unwrap_or_else(|p| panic!("data/: {p:?}"))
 }
 
 /// Every data folder in the repository loads from disk: `data/` and each `examples/*/data/`.
@@ -380,11 +357,8 @@ fn every_data_folder_in_the_repository_loads() {
     assert!(dirs.len() >= 2, "at least one example report");
     for dir in dirs {
         if let Err(problems) = folder(&dir) {
-            panic!(
-                "{dir}: {} problem(s):\n{}",
-                problems.len(),
-                problems.join("\n")
-            );
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!("{dir}: {} problem(s):\n{}", list.len(), list.join("\n"));
         }
     }
 }

@@ -1,13 +1,52 @@
 //! Build step run by trunk's post_build hook: writes the report's static HTML (header,
 //! navigation, sections, every figure with its static chart and table, sources) into the
-//! staged index.html, so the page reads completely before and without any script, and writes
-//! every chart's CSV and SVG download into `downloads/` beside it. Fails the
-//! build, naming every problem, if the data or the catalog has one.
+//! staged index.html, so the page reads completely before and without any script; writes one
+//! embed document per chart, the start-up script and the colour roles' stylesheet beside it;
+//! and every chart's CSV and SVG download into `downloads/`. Fails the build, naming every
+//! problem, if the data folder has one.
 
-use std::path::PathBuf;
+use std::fmt;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use japan_asean_report::html;
+use japan_asean_report::html::{self, card, HtmlError, Site};
+use japan_asean_report::{embed, export, spec};
+
+/// Why the step stops: each layer's error, converted here once.
+enum Error {
+    NoPage,
+    Read(PathBuf, std::io::Error),
+    Data(Vec<String>),
+    Html(HtmlError),
+    Image(String, String),
+    Write(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NoPage => {
+                f.write_str("give the HTML file to fill, or run from trunk (TRUNK_STAGING_DIR)")
+            }
+            Error::Read(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            Error::Data(problems) => write!(
+                f,
+                "the data has {} problem(s):\n{}",
+                problems.len(),
+                problems.join("\n")
+            ),
+            Error::Html(e) => write!(f, "{e}"),
+            Error::Image(name, e) => write!(f, "cannot draw {name}: {e}"),
+            Error::Write(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+        }
+    }
+}
+
+impl From<HtmlError> for Error {
+    fn from(e: HtmlError) -> Error {
+        Error::Html(e)
+    }
+}
 
 fn main() -> ExitCode {
     match run() {
@@ -15,52 +54,133 @@ fn main() -> ExitCode {
             eprintln!("prerender: wrote the report into {}", path.display());
             ExitCode::SUCCESS
         }
-        Err(message) => {
-            eprintln!("prerender: {message}");
+        Err(e) => {
+            eprintln!("prerender: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run() -> Result<PathBuf, String> {
+/// An SVG drawn as a PNG `width` pixels wide, with the system's fonts (generic sans-serif:
+/// DejaVu Sans, which Debian's fonts-dejavu-core installs).
+fn png(
+    fonts: &std::sync::Arc<resvg::usvg::fontdb::Database>,
+    name: &str,
+    svg: &str,
+    width: u32,
+) -> Result<Vec<u8>, Error> {
+    use resvg::{tiny_skia, usvg};
+    let fail = |e: String| Error::Image(name.to_owned(), e);
+    let options = usvg::Options {
+        fontdb: fonts.clone(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| fail(e.to_string()))?;
+    let size = tree.size();
+    let scale = width as f32 / size.width();
+    let height = (size.height() * scale).ceil() as u32;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(width, height).ok_or_else(|| fail("an empty image".into()))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| fail(e.to_string()))
+}
+
+fn write(file: &Path, body: &[u8]) -> Result<(), Error> {
+    if let Some(folder) = file.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| Error::Write(folder.to_owned(), e))?;
+    }
+    std::fs::write(file, body).map_err(|e| Error::Write(file.to_owned(), e))
+}
+
+fn run() -> Result<PathBuf, Error> {
     let path = match std::env::args_os().nth(1) {
         Some(p) => PathBuf::from(p),
-        None => PathBuf::from(
-            std::env::var_os("TRUNK_STAGING_DIR")
-                .ok_or("give the HTML file to fill, or run from trunk (TRUNK_STAGING_DIR)")?,
-        )
-        .join("index.html"),
+        None => PathBuf::from(std::env::var_os("TRUNK_STAGING_DIR").ok_or(Error::NoPage)?)
+            .join("index.html"),
     };
-    let page = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let bundle = japan_asean_report::load().map_err(|problems| {
-        format!(
-            "the data has {} problem(s):\n{}",
-            problems.len(),
-            problems.join("\n")
-        )
-    })?;
-    let filled = html::fill_page(&page, &bundle)?;
+    let page = std::fs::read_to_string(&path).map_err(|e| Error::Read(path.clone(), e))?;
+    let bundle = japan_asean_report::load()
+        .map_err(|problems| Error::Data(problems.iter().map(ToString::to_string).collect()))?;
+    let site = Site::new(std::env::var("SITE_URL").ok().as_deref());
+    if site.url.is_none() {
+        eprintln!(
+            "prerender: SITE_URL is not set, so link previews, oEmbed and the AMP code use relative addresses, which sites reading them ignore; set SITE_URL=https://host/path/ when building for publication"
+        );
+    }
     // No inline script may remain (Content-Security-Policy script-src 'self').
-    let (filled, scripts) = html::externalise_scripts(&filled);
-    let dir = path.parent().ok_or("the page has no folder")?;
-    // Beside the page: its start-up script, the colour roles' dark shades, one embed document per chart (from the same staged
-    // page, so with the same start-up script), and the CSV and SVG downloads.
-    let mut files = scripts;
-    files.push(html::palette_css(&bundle.report));
+    let (shell, scripts) = html::Shell::parse(&page)?.externalised();
+    let filled = shell.page(&bundle, &site)?;
+    let dir = path.parent().ok_or(Error::NoPage)?;
+    // Beside the page: its start-up script, the colour roles' dark shades, one embed document
+    // and oEmbed answer per chart (from the same shell, so with the same start-up script), the
+    // downloads and the data package.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut text = scripts;
+    text.push(html::palette_css(&bundle.report));
+    let provider = &bundle.prose.page.title;
     for id in bundle.report.ids() {
-        let embed = html::embed_page(&page, &bundle, id)?;
-        files.push((japan_asean_report::embed::document_path(id), embed));
+        text.push((embed::document_path(id), shell.embed(&bundle, id, &site)?));
+        let chart =
+            spec::build(&bundle, id).map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
+        let height = japan_asean_report::layout::chart_height(&chart) as u32 + 340;
+        text.push((
+            embed::oembed_path(id),
+            embed::oembed_json(
+                &site.address(""),
+                id,
+                &chart.title,
+                provider,
+                height,
+                &site.address(&card::card_path(id)),
+            ),
+        ));
     }
-    files.extend(html::downloads(&bundle)?);
-    for (name, body) in files {
-        let file = dir.join(&name);
-        if let Some(folder) = file.parent() {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    text.extend(html::downloads(&bundle)?);
+    // The whole dataset as a Frictionless Data Package, beside the per-chart files.
+    text.extend(japan_asean_report::package::files(&bundle));
+    files.extend(text.into_iter().map(|(n, b)| (n, b.into_bytes())));
+
+    // Images: a card per chart and one for the report (1200 x 630), and each chart's still
+    // image at twice the embed's width (per member state where it has a selector).
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_system_fonts();
+    fonts.set_sans_serif_family("DejaVu Sans");
+    let fonts = std::sync::Arc::new(fonts);
+    let p = &bundle.prose.page;
+    let report_card = card::report_card(&p.kicker, &p.title, &html::plain(&p.dek, &bundle));
+    files.push((
+        card::REPORT_CARD.to_owned(),
+        png(&fonts, card::REPORT_CARD, &report_card, card::CARD.0)?,
+    ));
+    for id in bundle.report.ids() {
+        let mut countries = vec![None];
+        if bundle.report.has_selector(id) {
+            countries.extend(bundle.data.members().map(Some));
         }
-        std::fs::write(&file, body).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        for country in countries {
+            let chart = spec::build_for(&bundle, id, country)
+                .map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
+            let source = chart.source.plain(&bundle.strings.ui);
+            if country.is_none() {
+                let svg = card::chart_card(&chart, provider, &source);
+                let name = card::card_path(id);
+                files.push((name.clone(), png(&fonts, &name, &svg, card::CARD.0)?));
+            }
+            let name = export::path(id, country, "png");
+            let svg = card::still(&chart, &source);
+            files.push((
+                name.clone(),
+                png(&fonts, &name, &svg, 2 * embed::EMBED_WIDTH)?,
+            ));
+        }
     }
-    std::fs::write(&path, filled).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    for (name, body) in files {
+        write(&dir.join(&name), &body)?;
+    }
+    write(&path, filled.as_bytes())?;
     Ok(path)
 }

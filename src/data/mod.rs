@@ -36,6 +36,33 @@ pub struct Files<'a> {
     pub ui: &'a str,
 }
 
+/// A data folder's files, in `Files` order.
+pub const FILES: [&str; 7] = [
+    SURVEY_FILE,
+    VALUES_FILE,
+    SOURCES_FILE,
+    NOTES_FILE,
+    CHARTS_FILE,
+    TEXT_FILE,
+    UI_FILE,
+];
+
+impl<'a> Files<'a> {
+    /// The folder `dir` from its files' texts, in `FILES` order.
+    pub fn from_texts(dir: &'a str, t: &'a [String; 7]) -> Files<'a> {
+        Files {
+            dir,
+            survey: &t[0],
+            values: &t[1],
+            sources: &t[2],
+            notes: &t[3],
+            charts: &t[4],
+            text: &t[5],
+            ui: &t[6],
+        }
+    }
+}
+
 impl Files<'_> {
     /// A file of the folder as messages name it: `data/values.csv`.
     pub fn path(&self, name: &str) -> String {

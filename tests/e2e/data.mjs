@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function csvRows(text) {
+  // The build's CSVs start with a UTF-8 byte-order mark (for spreadsheet programs).
+  text = text.replace(/^\uFEFF/, '');
   const rows = [];
   for (const line of text.split(/\r?\n/).filter((l) => l.trim())) {
     const cells = [];

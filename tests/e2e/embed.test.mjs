@@ -45,6 +45,10 @@ before(async () => {
       // Eager here so all eleven load at once; the lazy attribute itself is checked above.
       '/datawrapper.html': wrap(CHARTS.map((id) => codes[id].iframe.replace(listener, '').replace('loading="lazy"', 'loading="eager"')).join('\n') + listener),
       '/pym.html': wrap(CHARTS.map((id) => codes[id].pym.replace(/<script src="[^"]*pym[^"]*"><\/script>/, '<script src="/pym.v1.min.js"></script>')).join('\n')),
+      // An AMP page's amp-iframe adds #amp=1 to the frame's address and listens for AMP's
+      // resize request; this host does what the AMP runtime does with it.
+      '/amp.html': wrap(`<iframe id="amp" title="amp" src="${report.origin}/embed/${CHARTS[0]}.html#amp=1" style="width:600px;border:0" height="300"></iframe>
+<script>window.__amp = []; window.addEventListener('message', function (e) { var d = e.data; if (d && d.sentinel === 'amp' && d.type === 'embed-size') { window.__amp.push(d.height); document.getElementById('amp').style.height = d.height + 'px'; } });</script>`),
       '/sandboxed.html': wrap(CHARTS.map((id) => `<iframe sandbox="allow-scripts" title="${id}" src="${report.origin}/?embed=${id}" style="width:100%;border:0" height="150"></iframe>`).join('\n') + listener),
     },
   });
@@ -128,6 +132,82 @@ for (const mode of ['datawrapper', 'pym', 'sandboxed']) {
     }
     for (const f of await frames()) assert.deepEqual(await f.evaluate(() => window.__csp), [], 'no CSP violation');
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a compact embed: at 600 px all but the chart fits in 360 px, and the data is one disclosure away', async () => {
+  const { context, page, problems } = await openPage(browser, report.origin, { width: 600 });
+  for (const id of CHARTS) {
+    await page.goto(`${report.origin}/embed/${id}.html`);
+    await waitReady(page);
+    const m = await page.evaluate(() => {
+      const body = document.body.getBoundingClientRect().height;
+      const chart = document.querySelector('figure .chart').getBoundingClientRect().height;
+      const d = document.querySelector('details.embed-data');
+      return {
+        rest: body - chart,
+        closed: !d.open,
+        table: !!d.querySelector('table.data-table'),
+        source: !!d.querySelector('p.source:not(.source-short)'),
+        short: document.querySelector('p.source-short')?.textContent ?? '',
+        summary: document.getElementById(document.querySelector('.chart').getAttribute('aria-describedby').split(' ')[0])?.textContent ?? '',
+      };
+    });
+    assert.ok(m.rest <= 360, `${id}: ${Math.ceil(m.rest)} px besides the chart`);
+    assert.ok(m.closed && m.table && m.source, `${id}: the table and the sources are in the closed disclosure`);
+    assert.match(m.short, /^Source: .*Figures as reported by \d+ publications/, id);
+    // The chart in words comes first among what the chart announces: values, range, gaps.
+    assert.match(m.summary, /^The chart shows \d+ published values in \d+ rows\. The highest is /, id);
+  }
+  // The disclosure is reached by keyboard and opens with Enter.
+  await page.goto(`${report.origin}/embed/${CHARTS[0]}.html`);
+  await waitReady(page);
+  for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.matches('details.embed-data > summary'))); i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.ok(await page.evaluate(() => document.activeElement?.matches('details.embed-data > summary')), 'Tab reaches "Data and notes"');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.evaluate(() => document.querySelector('details.embed-data').open), 'Enter opens it');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const mode of ['datawrapper', 'pym', 'amp']) {
+  test(`${mode}: opening "Data and notes" grows the frame, and closing it shrinks it`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/${mode}.html`);
+    const frame = async () => {
+      const f = page.frames().find((x) => x.url().startsWith(`${report.origin}/embed/${CHARTS[0]}.html`));
+      await waitReady(f);
+      return f;
+    };
+    const f = await frame();
+    const el = await f.frameElement();
+    await el.scrollIntoViewIfNeeded();
+    const fits = async (what) => {
+      const deadline = Date.now() + 15_000;
+      let last;
+      while (Date.now() < deadline) {
+        const outer = (await el.boundingBox()).height;
+        const inner = await f.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+        last = { outer, inner };
+        if (Math.abs(outer - inner) <= 2) return outer;
+        await page.waitForTimeout(100);
+      }
+      assert.fail(`${mode}, ${what}: the frame is ${last.outer} px for ${last.inner} px of content`);
+    };
+    const closed = await fits('closed');
+    await f.click('details.embed-data > summary');
+    const open = await fits('open');
+    assert.ok(open > closed + 200, `${mode}: opened, the frame grew (${closed} -> ${open})`);
+    await f.click('details.embed-data > summary');
+    assert.ok(Math.abs((await fits('closed again')) - closed) <= 2, `${mode}: closed again, back to ${closed}`);
+    if (mode === 'amp') {
+      const sent = await page.evaluate(() => window.__amp);
+      assert.ok(sent.length >= 3, `AMP resize requests were sent (${sent})`);
+    }
     await context.close();
   });
 }

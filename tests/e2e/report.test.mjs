@@ -201,3 +201,18 @@ test('without JavaScript every section, table and static chart is there', async 
   await page.screenshot({ path: join(SHOTS, 'report-390-nojs.png'), fullPage: true });
   await context.close();
 });
+
+test('printed, the page has no controls: no country selector, embed tools or link back', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+  await page.goto(env.origin + '/');
+  await waitReady(page);
+  assert.ok(await page.isVisible('figure[data-chart="trust-2024"] .picker'), 'on screen, the selector is there');
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['.picker', '.figure-tools', '.embed-link']) {
+    const shown = await page.$$eval(sel, (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+    assert.equal(shown, 0, `${sel} is not printed`);
+  }
+  assert.ok(await page.isVisible('figure[data-chart="trust-2024"] table'), 'the tables are printed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,259 @@
+//! `survey.toml` and `sources.toml`: the survey's method facts, its questions and
+//! populations, and the sources every figure cites.
+
+use super::*;
+
+pub(super) fn survey_and_questions(
+    file: SurveyFile,
+    text: &str,
+    sources: &SourceIndex,
+    report: &mut Problems,
+) -> (Option<Survey>, Vec<Question>, Vec<PopulationInfo>) {
+    let s = file.survey;
+    let line = table_lines(text, "[survey]").first().copied();
+    let title = s.title.clone();
+    let about = [("survey", title.as_str())];
+    let published = date(SURVEY_FILE, line, &about, "published", &s.published, report);
+    let start = date(
+        SURVEY_FILE,
+        line,
+        &about,
+        "fieldwork_start",
+        &s.fieldwork_start,
+        report,
+    );
+    let end = date(
+        SURVEY_FILE,
+        line,
+        &about,
+        "fieldwork_end",
+        &s.fieldwork_end,
+        report,
+    );
+    if s.editions.is_empty() {
+        report.push(SURVEY_FILE, line, &about, "editions", "no edition listed");
+    }
+    let method_sources = source_ids(s.method_sources.iter().map(String::as_str), sources, |m| {
+        report.push(SURVEY_FILE, line, &about, "method_sources", m)
+    });
+    let survey = match (published, start, end) {
+        (Some(published), Some(start), Some(end)) => Some(Survey {
+            title: s.title,
+            publisher: s.publisher,
+            published,
+            editions: s.editions,
+            respondents: s.respondents,
+            fieldwork: (start, end),
+            mode: s.mode,
+            languages: s.languages,
+            weighting: s.weighting,
+            method_sources,
+        }),
+        _ => None,
+    };
+
+    let lines = table_lines(text, "[[question]]");
+    let mut seen = HashSet::new();
+    let mut questions = Vec::new();
+    for (i, q) in file.question.into_iter().enumerate() {
+        let line = lines.get(i).copied();
+        let about = [("question", q.id.as_str())];
+        if !seen.insert(q.id.clone()) {
+            report.push(SURVEY_FILE, line, &about, "id", "question id listed twice");
+        }
+        let kind = match q.kind.as_str() {
+            "single-choice" => Some(QuestionKind::SingleChoice),
+            "measure" => Some(QuestionKind::Measure),
+            other => {
+                report.push(
+                    SURVEY_FILE,
+                    line,
+                    &about,
+                    "kind",
+                    format!("unknown kind {other:?} (expected \"single-choice\" or \"measure\")"),
+                );
+                None
+            }
+        };
+        let unit = match (q.unit.as_str(), q.scale_max) {
+            ("percent", None) => Some(Unit::Percent),
+            ("score", Some(max)) if max > 0.0 => Some(Unit::Score { max }),
+            ("score", _) => {
+                report.push(
+                    SURVEY_FILE,
+                    line,
+                    &about,
+                    "scale_max",
+                    "a score needs a positive scale_max",
+                );
+                None
+            }
+            ("percent", Some(_)) => {
+                report.push(
+                    SURVEY_FILE,
+                    line,
+                    &about,
+                    "scale_max",
+                    "only a score has a scale_max",
+                );
+                None
+            }
+            (other, _) => {
+                report.push(
+                    SURVEY_FILE,
+                    line,
+                    &about,
+                    "unit",
+                    format!("unknown unit {other:?} (expected \"percent\" or \"score\")"),
+                );
+                None
+            }
+        };
+        for (field, text) in [
+            ("title", &q.title),
+            ("measure", &q.measure),
+            ("base", &q.base),
+        ] {
+            if text.trim().is_empty() {
+                report.push(SURVEY_FILE, line, &about, field, "is empty");
+            }
+        }
+        if let (Some(kind), Some(unit)) = (kind, unit) {
+            questions.push(Question {
+                id: q.id,
+                title: q.title,
+                wording: q.wording,
+                measure: q.measure,
+                kind,
+                unit,
+                base: q.base,
+            });
+        }
+    }
+    let populations = populations(file.population, text, report);
+    (survey, questions, populations)
+}
+
+/// `[[population]]`: codes unique and well formed, names given, exactly one region.
+pub(super) fn populations(
+    raw: Vec<crate::data::raw::RawPopulation>,
+    text: &str,
+    report: &mut Problems,
+) -> Vec<PopulationInfo> {
+    let lines = table_lines(text, "[[population]]");
+    let mut out: Vec<PopulationInfo> = Vec::new();
+    for (i, p) in raw.into_iter().enumerate() {
+        let line = lines.get(i).copied();
+        let about = [("population", p.code.as_str())];
+        let Some(code) = Code::new(&p.code) else {
+            report.push(
+                SURVEY_FILE,
+                line,
+                &about,
+                "code",
+                "expected 1 to 8 ASCII letters, digits or hyphens",
+            );
+            continue;
+        };
+        if out.iter().any(|o| o.code == code) {
+            report.push(SURVEY_FILE, line, &about, "code", "population listed twice");
+            continue;
+        }
+        if p.name.trim().is_empty() {
+            report.push(SURVEY_FILE, line, &about, "name", "is empty");
+        }
+        out.push(PopulationInfo {
+            code,
+            name: p.name,
+            region: p.region,
+            in_average: p.in_average,
+        });
+    }
+    let regions = out.iter().filter(|p| p.region).count();
+    if regions != 1 {
+        report.push(
+            SURVEY_FILE,
+            None,
+            &[],
+            "population",
+            format!("expected exactly one population with region = true, found {regions}"),
+        );
+    }
+    out
+}
+
+pub(super) fn sources(file: SourcesFile, text: &str, report: &mut Problems) -> SourceIndex {
+    let lines = table_lines(text, "[[source]]");
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (i, s) in file.source.into_iter().enumerate() {
+        let line = lines.get(i).copied();
+        let about = [("source", s.id.as_str())];
+        if !seen.insert(s.id.clone()) {
+            report.push(SOURCES_FILE, line, &about, "id", "source id listed twice");
+        }
+        let kind = match s.kind.as_deref() {
+            None => Some(SourceKind::Outlet),
+            Some("work") => Some(SourceKind::Work),
+            Some(other) => {
+                report.push(
+                    SOURCES_FILE,
+                    line,
+                    &about,
+                    "type",
+                    format!("unknown type {other:?} (expected \"work\" or no type)"),
+                );
+                None
+            }
+        };
+        let url_ok = match (&s.url, kind) {
+            (Some(u), _) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+                report.push(
+                    SOURCES_FILE,
+                    line,
+                    &about,
+                    "url",
+                    format!("{u:?} is not an http(s) address"),
+                );
+                false
+            }
+            (None, Some(SourceKind::Outlet)) => {
+                report.push(SOURCES_FILE, line, &about, "url", "source has no URL");
+                false
+            }
+            _ => true,
+        };
+        if kind == Some(SourceKind::Work) && s.title.is_none() {
+            report.push(
+                SOURCES_FILE,
+                line,
+                &about,
+                "title",
+                "a work is cited by its title",
+            );
+        }
+        let date = s
+            .date
+            .as_deref()
+            .and_then(|d| date(SOURCES_FILE, line, &about, "date", d, report));
+        if s.outlet.trim().is_empty() {
+            report.push(SOURCES_FILE, line, &about, "outlet", "is empty");
+        }
+        if let (Some(kind), true) = (kind, url_ok) {
+            out.push(Source {
+                id: s.id,
+                kind,
+                outlet: s.outlet,
+                title: s.title,
+                author: s.author,
+                date,
+                url: s.url,
+                language: s.language,
+            });
+        }
+    }
+    SourceIndex {
+        valid: out,
+        listed: seen,
+    }
+}

@@ -1,0 +1,308 @@
+//! `values.csv` and `notes.toml`: every published figure (as printed, in range, cited, one
+//! per cell) and the notes that point at them.
+
+use std::collections::HashMap;
+
+use super::*;
+
+/// Every row of values.csv as written, valid or not: what a note may point at, so a note on a
+/// row with a problem does not add a second, misleading problem.
+pub(super) type RowKey = [String; 4];
+
+pub(super) fn values(
+    text: &str,
+    questions: &[Question],
+    populations: &[PopulationInfo],
+    sources: &SourceIndex,
+    editions: &[u16],
+    report: &mut Problems,
+) -> (Vec<Value>, Vec<RowKey>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    let mut rows = Vec::new();
+    let mut cells: HashMap<(usize, u16, Population, String), usize> = HashMap::new();
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            report.push(VALUES_FILE, Some(1), &[], "header", e.to_string());
+            return (out, rows);
+        }
+    };
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                report.push(VALUES_FILE, line, &[], "row", e.to_string());
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize);
+        let row: RawValue = match record.deserialize(Some(&headers)) {
+            Ok(r) => r,
+            Err(e) => {
+                report.push(VALUES_FILE, line, &[], "row", e.to_string());
+                continue;
+            }
+        };
+        rows.push([
+            row.question.clone(),
+            row.year.clone(),
+            row.population.clone(),
+            row.option.clone(),
+        ]);
+        let about = [
+            ("question", row.question.as_str()),
+            ("year", row.year.as_str()),
+            ("population", row.population.as_str()),
+            ("option", row.option.as_str()),
+        ];
+        let mut problem =
+            |field, message: String| report.push(VALUES_FILE, line, &about, field, message);
+
+        let question = questions.iter().position(|q| q.id == row.question);
+        if question.is_none() {
+            problem(
+                "question",
+                format!("unknown question id {:?}", row.question),
+            );
+        }
+        let year = row
+            .year
+            .parse::<u16>()
+            .ok()
+            .filter(|y| editions.contains(y));
+        if year.is_none() {
+            problem(
+                "year",
+                format!(
+                    "{:?} is not one of the survey's editions {editions:?}",
+                    row.year
+                ),
+            );
+        }
+        let population = population_of(populations, &row.population);
+        if population.is_none() {
+            problem(
+                "population",
+                format!(
+                    "{:?} is not a population of {SURVEY_FILE} (expected one of {})",
+                    row.population,
+                    population_list(populations)
+                ),
+            );
+        }
+        if row.option.is_empty() {
+            problem("option", "is empty".to_owned());
+        }
+        let unit = question.map(|q| questions[q].unit);
+        let value = match (Published::parse(&row.value), unit) {
+            (None, _) => {
+                problem(
+                    "value",
+                    format!(
+                        "{:?} is not a number as published (e.g. 58.9 or 51)",
+                        row.value
+                    ),
+                );
+                None
+            }
+            (Some(v), Some(Unit::Percent)) if !(0.0..=100.0).contains(&v.number()) => {
+                problem(
+                    "value",
+                    format!("{} is outside 0-100 for a percentage", v.text()),
+                );
+                None
+            }
+            (Some(v), Some(Unit::Percent)) if v.decimals() > 1 => {
+                problem(
+                    "value",
+                    format!(
+                        "{} has more than one decimal; percentages are published with one",
+                        v.text()
+                    ),
+                );
+                None
+            }
+            (Some(v), Some(Unit::Score { max })) if !(0.0..=max).contains(&v.number()) => {
+                problem(
+                    "value",
+                    format!("{} is outside the score's scale 0-{max}", v.text()),
+                );
+                None
+            }
+            (v, _) => v,
+        };
+        let ids: Vec<&str> = row.sources.split_whitespace().collect();
+        if ids.is_empty() {
+            problem("sources", "value has no source".to_owned());
+        }
+        let source_idx = source_ids(ids, sources, |m| problem("sources", m));
+        let (Some(question), Some(year), Some(population), Some(value)) =
+            (question, year, population, value)
+        else {
+            continue;
+        };
+        let key = (question, year, population, row.option.clone());
+        if let Some(first) = cells.insert(key, line.unwrap_or(0)) {
+            problem(
+                "option",
+                format!("duplicate cell, first given on line {first}"),
+            );
+            continue;
+        }
+        if source_idx.is_empty() {
+            continue;
+        }
+        out.push(Value {
+            question,
+            year,
+            population,
+            option: row.option,
+            value,
+            sources: source_idx,
+        });
+    }
+    single_choice_sums(&out, questions, report);
+    (out, rows)
+}
+
+pub(super) fn single_choice_sums(values: &[Value], questions: &[Question], report: &mut Problems) {
+    let mut sums: Vec<((usize, u16, Population), f64)> = Vec::new();
+    for v in values
+        .iter()
+        .filter(|v| questions[v.question].kind == QuestionKind::SingleChoice)
+    {
+        let key = (v.question, v.year, v.population);
+        match sums.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, sum)) => *sum += v.value.number(),
+            None => sums.push((key, v.value.number())),
+        }
+    }
+    for ((q, year, population), sum) in sums {
+        if sum > SINGLE_CHOICE_TOLERANCE {
+            let year = year.to_string();
+            let population = population.to_string();
+            report.push(
+                VALUES_FILE,
+                None,
+                &[
+                    ("question", &questions[q].id),
+                    ("year", &year),
+                    ("population", &population),
+                ],
+                "value",
+                format!("options of a single-choice question add up to {sum:.1}, above 100.5"),
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn notes(
+    file: NotesFile,
+    text: &str,
+    questions: &[Question],
+    populations: &[PopulationInfo],
+    sources: &SourceIndex,
+    rows: &[RowKey],
+    editions: &[u16],
+    report: &mut Problems,
+) -> Vec<Note> {
+    let lines = table_lines(text, "[[note]]");
+    let mut out = Vec::new();
+    for (i, n) in file.note.into_iter().enumerate() {
+        let line = lines.get(i).copied();
+        let year_text = n.year.map(|y| y.to_string());
+        let mut about = vec![("question", n.question.as_str())];
+        if let Some(y) = &year_text {
+            about.push(("year", y));
+        }
+        if let Some(p) = &n.population {
+            about.push(("population", p));
+        }
+        if let Some(o) = &n.option {
+            about.push(("option", o));
+        }
+        let mut problem =
+            |field, message: String| report.push(NOTES_FILE, line, &about, field, message);
+
+        let question = questions.iter().position(|q| q.id == n.question);
+        if question.is_none() {
+            problem("question", format!("unknown question id {:?}", n.question));
+        }
+        if let Some(y) = n.year.filter(|y| !editions.contains(y)) {
+            problem(
+                "year",
+                format!("{y} is not one of the survey's editions {editions:?}"),
+            );
+        }
+        // Not given: the note is not narrowed by population. Given but unknown: a problem.
+        let population = match n.population.as_deref() {
+            None => Ok(None),
+            Some(text) => population_of(populations, text).map(Some).ok_or(text),
+        };
+        if let Err(text) = population {
+            problem(
+                "population",
+                format!(
+                    "{text:?} is not a population of {SURVEY_FILE} (expected one of {})",
+                    population_list(populations)
+                ),
+            );
+        }
+        if n.population.is_some() && n.year.is_none() {
+            problem("population", "a population needs a year".to_owned());
+        }
+        if n.option.is_some() && n.population.is_none() {
+            problem("option", "an option needs a population".to_owned());
+        }
+        let kind = NoteKind::parse(&n.kind);
+        if kind.is_none() {
+            let known: Vec<&str> = NoteKind::ALL.iter().map(|(k, _)| *k).collect();
+            problem(
+                "kind",
+                format!("unknown kind {:?} (expected one of {known:?})", n.kind),
+            );
+        }
+        if n.text.trim().is_empty() {
+            problem("text", "is empty".to_owned());
+        }
+        let note_sources = source_ids(n.sources.iter().map(String::as_str), sources, |m| {
+            problem("sources", m)
+        });
+        let (Some(question), Some(kind), Ok(population)) = (question, kind, population) else {
+            continue;
+        };
+        let note = Note {
+            question,
+            year: n.year,
+            population,
+            option: n.option.clone(),
+            kind,
+            text: n.text.clone(),
+            sources: note_sources,
+        };
+        // A note narrowed to a year or finer must concern at least one row of values.csv.
+        let narrow = [&year_text, &n.population, &n.option];
+        let points_somewhere = year_text.is_none()
+            || rows.iter().any(|row| {
+                row[0] == n.question
+                    && narrow
+                        .iter()
+                        .zip(&row[1..])
+                        .all(|(want, got)| want.as_ref().is_none_or(|w| w == got))
+            });
+        if !points_somewhere {
+            problem(
+                "question",
+                "the note points at no value in the data".to_owned(),
+            );
+            continue;
+        }
+        out.push(note);
+    }
+    out
+}

@@ -1,0 +1,558 @@
+//! A chart's whole `<figure data-chart=ID>`: caption, country selector, the static SVG drawn by
+//! the same renderer as the canvas, the data table, notes, source line, embed code and
+//! downloads; and the files the build writes for it (downloads, the colour roles' dark shades).
+
+use super::{inline, Html, HtmlError, STATIC_WIDTH};
+use crate::bundle::Bundle;
+use crate::data::{NoteKind, Population, Report};
+use crate::embed;
+use crate::export;
+use crate::render::{self, LIGHT};
+use crate::spec::{self, Cell, Chart, SourceLink};
+use crate::text::{self, Strings};
+use crate::Snapshot;
+
+/// `embedded`: the figure is an embed document's one figure (`data-embedded`).
+pub fn figure(
+    chart: &Chart,
+    bundle: &Bundle,
+    section: &str,
+    embedded: bool,
+    site: &super::Site,
+) -> Result<String, HtmlError> {
+    let strings = &bundle.strings;
+    let ui = &strings.ui;
+    let id = chart.id.as_str();
+    let (title_id, takeaway_id, keys_id, summary_id) = (
+        format!("{id}-title"),
+        format!("{id}-takeaway"),
+        format!("{id}-keys"),
+        format!("{id}-summary"),
+    );
+    let described = format!("{summary_id} {keys_id}");
+    let mut h = Html::new();
+    let anchor = format!("chart-{id}");
+    let mut attrs = vec![
+        ("data-chart", id),
+        ("id", anchor.as_str()),
+        ("aria-labelledby", title_id.as_str()),
+        ("aria-describedby", takeaway_id.as_str()),
+    ];
+    if embedded {
+        attrs.insert(0, ("data-embedded", ""));
+    }
+    h.open("figure", &attrs).nl();
+    h.open("figcaption", &[]).nl();
+    h.el(
+        "h3",
+        &[("class", "chart-title"), ("id", &title_id)],
+        &chart.title,
+    )
+    .nl();
+    h.open("p", &[("class", "chart-takeaway"), ("id", &takeaway_id)]);
+    match bundle.prose.takeaway(id) {
+        Some(runs) => inline(&mut h, runs, bundle)?,
+        None => {
+            h.text(&chart.takeaway);
+        }
+    }
+    h.close("p").nl();
+    h.el("p", &[("class", "chart-subtitle")], &chart.subtitle)
+        .nl();
+    h.close("figcaption").nl();
+    if bundle.report.has_selector(id) {
+        picker(&mut h, id, bundle);
+    }
+    let label = format!("{}: {}", chart.title, ui.chart_label);
+    h.open(
+        "div",
+        &[
+            ("class", "chart"),
+            ("role", "group"),
+            ("aria-label", &label),
+            ("aria-describedby", &described),
+        ],
+    );
+    static_chart(&mut h, chart);
+    h.close("div").nl();
+    // The chart in words: what a screen reader hears for the chart, before its keys.
+    h.el(
+        "p",
+        &[
+            ("class", "visually-hidden chart-summary"),
+            ("id", &summary_id),
+        ],
+        &spec::summary(chart, ui),
+    )
+    .nl();
+    h.el(
+        "p",
+        &[("class", "visually-hidden"), ("id", &keys_id)],
+        &ui.chart_keys,
+    )
+    .nl();
+    let back = format!("./#{section}");
+    let link_back = |h: &mut Html| {
+        // Shown only when the figure is embedded elsewhere: the way back to the whole argument.
+        h.open("p", &[("class", "embed-link")])
+            .el(
+                "a",
+                &[("href", &back), ("target", "_blank"), ("rel", "noopener")],
+                &ui.embed_read_more,
+            )
+            .close("p")
+            .nl();
+    };
+    if embedded {
+        // Compact, as an article needs it: a one-line source and the way back; the table, the
+        // notes and every source behind one native disclosure.
+        let count = chart.source.read_in.len().to_string();
+        let short = text::template(
+            &ui.source_short,
+            &[("survey", &chart.source.survey), ("count", &count)],
+        );
+        h.el("p", &[("class", "source source-short")], &short).nl();
+        link_back(&mut h);
+        h.open("details", &[("class", "embed-data")])
+            .el("summary", &[], &ui.data_and_notes)
+            .nl();
+        h.raw(&table(chart, strings));
+        notes(&mut h, chart, ui);
+        source_line(&mut h, chart, ui);
+        h.close("details").nl();
+    } else {
+        h.raw(&table(chart, strings));
+        notes(&mut h, chart, ui);
+        source_line(&mut h, chart, ui);
+        tools(&mut h, chart, ui, site);
+        link_back(&mut h);
+    }
+    h.close("figure").nl();
+    Ok(h.finish())
+}
+
+/// The static chart: the renderer's SVG, inside an outer `<svg>` that scales it down on narrow
+/// screens and hides it from assistive technology (the table carries the data).
+fn static_chart(h: &mut Html, chart: &Chart) {
+    let height = crate::layout::chart_height(chart);
+    // As the renderer sizes its SVG: whole CSS px.
+    let (w, hh) = (
+        (STATIC_WIDTH as u32).to_string(),
+        (height as u32).to_string(),
+    );
+    let view = format!("0 0 {w} {hh}");
+    h.open(
+        "svg",
+        &[
+            ("class", "static-chart"),
+            ("aria-hidden", "true"),
+            ("preserveAspectRatio", "xMinYMin meet"),
+            ("focusable", "false"),
+            ("width", &w),
+            ("height", &hh),
+            ("viewBox", &view),
+            ("xmlns", "http://www.w3.org/2000/svg"),
+        ],
+    );
+    h.raw(&render::svg(chart, STATIC_WIDTH, &LIGHT));
+    h.close("svg");
+}
+
+/// Embed code and downloads, closed by default. The CSV and SVG are files written at build
+/// time (`downloads`), linked directly; the script fills in the report's address and the
+/// embed's height, draws the PNG, and points the links at the chosen country's files.
+fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
+    let id = chart.id.as_str();
+    // The report's address: known at build time where SITE_URL is set, else filled in by the
+    // script from the page's own address.
+    let base = site.url.as_deref().unwrap_or(embed::URL_MARK);
+    let iframe = embed::iframe_code(base, id, &chart.title, embed::HEIGHT_MARK);
+    let pym = embed::pym_code(base, id);
+    let amp = embed::amp_code(base, id, &chart.title, embed::HEIGHT_MARK);
+    let (embed_id, pym_id, amp_id) = (
+        format!("{id}-embed"),
+        format!("{id}-pym"),
+        format!("{id}-amp"),
+    );
+    h.open("details", &[("class", "figure-tools")])
+        .el("summary", &[], &ui.tools_summary)
+        .nl();
+    h.open("p", &[])
+        .el("label", &[("for", &embed_id)], &ui.embed_iframe_label)
+        .close("p")
+        .nl();
+    h.el(
+        "textarea",
+        &[
+            ("id", &embed_id),
+            ("class", "embed-code"),
+            ("data-kind", "iframe"),
+            ("readonly", ""),
+            ("rows", "6"),
+        ],
+        &iframe,
+    )
+    .nl();
+    h.open("p", &[])
+        .el("label", &[("for", &pym_id)], &ui.embed_pym_label)
+        .close("p")
+        .nl();
+    h.el(
+        "textarea",
+        &[
+            ("id", &pym_id),
+            ("class", "embed-code"),
+            ("data-kind", "pym"),
+            ("readonly", ""),
+            ("rows", "4"),
+        ],
+        &pym,
+    )
+    .nl();
+    h.open("p", &[])
+        .el("label", &[("for", &amp_id)], &ui.embed_amp_label)
+        .close("p")
+        .nl();
+    h.el(
+        "textarea",
+        &[
+            ("id", &amp_id),
+            ("class", "embed-code"),
+            ("data-kind", "amp"),
+            ("readonly", ""),
+            ("rows", "5"),
+        ],
+        &amp,
+    )
+    .nl();
+    let (csv_path, csv_name) = (
+        export::path(id, None, "csv"),
+        export::file_name(id, None, "csv"),
+    );
+    let (svg_path, svg_name) = (
+        export::path(id, None, "svg"),
+        export::file_name(id, None, "svg"),
+    );
+    h.open("p", &[("class", "downloads")])
+        .text(&ui.download_label)
+        .text(" ");
+    h.el(
+        "a",
+        &[
+            ("href", &csv_path),
+            ("download", &csv_name),
+            ("data-download", "csv"),
+        ],
+        &ui.download_csv,
+    )
+    .text(" ");
+    let (png_path, png_name) = (
+        export::path(id, None, "png"),
+        export::file_name(id, None, "png"),
+    );
+    h.el(
+        "a",
+        &[
+            ("href", &png_path),
+            ("download", &png_name),
+            ("data-download", "png"),
+        ],
+        &ui.download_png,
+    )
+    .text(" ");
+    h.el(
+        "a",
+        &[
+            ("href", &svg_path),
+            ("download", &svg_name),
+            ("data-download", "svg"),
+        ],
+        &ui.download_svg,
+    );
+    h.close("p").nl().close("details").nl();
+}
+
+/// Every download the page links to, as (path relative to the page, contents): each chart's
+/// CSV and SVG (640 px wide, light, with title and source line), and for a chart with a
+/// selector, the same for every member state it offers.
+pub fn downloads(bundle: &Bundle) -> Result<Vec<(String, String)>, HtmlError> {
+    let mut files = Vec::new();
+    for id in bundle.report.ids() {
+        let mut countries = vec![None];
+        if bundle.report.has_selector(id) {
+            countries.extend(bundle.data.members().map(Some));
+        }
+        for country in countries {
+            let chart = spec::build_for(bundle, id, country)
+                .map_err(|e| HtmlError::Chart(e.to_string()))?;
+            let source = chart.source.plain(&bundle.strings.ui);
+            files.push((export::path(id, country, "csv"), export::csv(&chart)));
+            files.push((
+                export::path(id, country, "svg"),
+                render::image_svg(&chart, 640.0, &LIGHT, &source),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+/// `palette-HASH.css`: every colour role's light shade, as the static SVG writes it, mapped to
+/// its dark shade. Named by its content's hash, so it can be cached forever.
+pub fn palette_css(report: &Report) -> (String, String) {
+    let mut css = String::from(
+        "/* Written by the build from charts.toml: the colour roles' dark shades for the static charts. */\n",
+    );
+    for c in &report.colours {
+        css.push_str(&format!(
+            ".static-chart [fill=\"{}\"] {{ fill: {}; }}\n",
+            c.light.hex(),
+            c.dark.hex()
+        ));
+    }
+    (
+        format!("palette-{:016x}.css", super::shell::fnv1a(css.as_bytes())),
+        css,
+    )
+}
+
+/// The country selector of a chart with per-country data: the member states the region-wide
+/// figure averages, in survey.toml's order. Disabled until the script that makes it work has
+/// started; hidden where there is no script.
+fn picker(h: &mut Html, id: &str, snap: &Snapshot) {
+    let ui = &snap.strings.ui;
+    let select = format!("{id}-country");
+    h.open("div", &[("class", "picker")])
+        .el("label", &[("for", &select)], &ui.country_label)
+        .text(" ");
+    h.open(
+        "select",
+        &[
+            ("id", &select),
+            ("class", "country-select"),
+            ("disabled", ""),
+        ],
+    );
+    // `value=""` must be written out: a bare `value` would mean the same, but reads oddly.
+    h.raw("<option value=\"\">")
+        .text(&ui.country_all)
+        .close("option");
+    for c in snap.data.members() {
+        let name = spec::capitalise(snap.data.name(Population::Country(c)));
+        h.el("option", &[("value", c.code())], &name);
+    }
+    h.close("select").close("div").nl();
+}
+
+/// The chart's data as a table: a row per chart row, a column per series, and the base of
+/// each row where the rows differ in who was asked.
+pub fn table(chart: &Chart, strings: &Strings) -> String {
+    let ui = &strings.ui;
+    let bases: Vec<Option<&str>> = chart
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .find_map(|c| c.shown()?.origin.as_ref().map(|o| o.base.as_str()))
+        })
+        .collect();
+    let show_base = bases.iter().flatten().any(|b| Some(*b) != bases[0]);
+    let mut h = Html::new();
+    h.open("table", &[("class", "data-table")]).nl();
+    h.el("caption", &[], &ui.data_caption).nl();
+    h.open("thead", &[]).open("tr", &[]);
+    h.el("th", &[("scope", "col")], &chart.row_header);
+    if show_base {
+        h.el("th", &[("scope", "col")], &ui.base);
+    }
+    for s in &chart.series {
+        h.el("th", &[("scope", "col"), ("class", "num")], &s.label);
+    }
+    h.close("tr").close("thead").nl().open("tbody", &[]).nl();
+    for (row, base) in chart.rows.iter().zip(&bases) {
+        let attrs: &[(&str, &str)] = if row.highlight {
+            &[("class", "highlight")]
+        } else {
+            &[]
+        };
+        h.open("tr", attrs);
+        h.el("th", &[("scope", "row")], &row.full_label);
+        if show_base {
+            h.el("td", &[], base.unwrap_or(""));
+        }
+        for cell in &row.cells {
+            match cell {
+                // The published value's identity, for tests and readers' tools; a value
+                // derived here has none and says so.
+                Cell::Shown(s) => match &s.origin {
+                    Some(o) => {
+                        let key =
+                            format!("{}/{}/{}/{}", o.question, o.year, o.population, o.option);
+                        h.el(
+                            "td",
+                            &[("class", "num"), ("data-key", &key)],
+                            s.value.text(),
+                        );
+                    }
+                    None => {
+                        h.el(
+                            "td",
+                            &[("class", "num"), ("data-derived", "")],
+                            s.value.text(),
+                        );
+                    }
+                },
+                Cell::NotPublished => {
+                    h.el("td", &[("class", "num np")], &chart.not_published);
+                }
+            }
+        }
+        h.close("tr").nl();
+    }
+    h.close("tbody").nl().close("table").nl();
+    h.finish()
+}
+
+/// A source as it is cited: a link where it has an address, else its name and a note.
+pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui) {
+    match &l.url {
+        Some(url) => {
+            h.el("a", &[("href", url), ("rel", "noopener")], &l.name);
+        }
+        None => {
+            h.text(&l.name).text(" (").text(&ui.no_address).text(")");
+        }
+    }
+    if let Some(d) = &l.date {
+        h.text(", ").text(d);
+    }
+}
+
+/// Sources in parentheses, separated by semicolons.
+pub(super) fn cited(h: &mut Html, sources: &[SourceLink], ui: &text::Ui) {
+    if sources.is_empty() {
+        return;
+    }
+    h.text(" ")
+        .open("span", &[("class", "note-sources")])
+        .text("(");
+    for (i, s) in sources.iter().enumerate() {
+        if i > 0 {
+            h.text("; ");
+        }
+        link(h, s, ui);
+    }
+    h.text(")").close("span");
+}
+
+fn notes(h: &mut Html, chart: &Chart, ui: &text::Ui) {
+    if chart.notes.is_empty() {
+        return;
+    }
+    h.el("p", &[("class", "notes-title")], &ui.notes).nl();
+    h.open("ul", &[("class", "notes")]).nl();
+    for n in &chart.notes {
+        let class = format!("note note-{}", note_kind(n.kind));
+        h.open("li", &[("class", &class)]);
+        if let Some(a) = &n.about {
+            h.open("strong", &[])
+                .text(a)
+                .text(":")
+                .close("strong")
+                .text(" ");
+        }
+        h.text(&n.text);
+        cited(h, &n.sources, ui);
+        h.close("li").nl();
+    }
+    h.close("ul").nl();
+}
+
+fn note_kind(kind: NoteKind) -> &'static str {
+    NoteKind::ALL
+        .iter()
+        .find(|(_, k)| *k == kind)
+        .map_or("other", |(name, _)| name)
+}
+
+/// The catalog's `source_line` template, its `{outlets}` slot written as links (the plain
+/// version, for images and downloads, is `SourceLine::plain`).
+fn source_line(h: &mut Html, chart: &Chart, ui: &text::Ui) {
+    let s = &chart.source;
+    h.open("p", &[("class", "source")]);
+    for token in text::tokens(&ui.source_line) {
+        match token {
+            text::Token::Placeholder("survey") => {
+                h.text(&s.survey);
+            }
+            text::Token::Placeholder("outlets") => {
+                for (i, l) in s.read_in.iter().enumerate() {
+                    if i > 0 {
+                        h.text("; ");
+                    }
+                    link(h, l, ui);
+                }
+            }
+            text::Token::Placeholder(other) => {
+                h.text("{").text(other).text("}");
+            }
+            text::Token::Text(t) | text::Token::Unclosed(t) | text::Token::Directive(t) => {
+                h.text(t);
+            }
+        }
+    }
+    h.close("p").nl();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figure_has_a_static_chart_a_table_row_per_chart_row_and_its_sources() {
+        let b = crate::test_data();
+        let chart = spec::build(&b, "trust-2024").unwrap();
+        let html = figure(&chart, &b, "trust", false, &super::super::Site::default()).unwrap();
+        assert!(html.starts_with("<figure data-chart=\"trust-2024\""));
+        assert!(html.contains("<svg class=\"static-chart\" aria-hidden=\"true\""));
+        assert!(html.contains("<tr class=\"highlight\"><th scope=\"row\">Japan</th><td class=\"num\" data-key=\"trust/2024/ASEAN/Japan\">58.9</td><td class=\"num np\">not published</td></tr>"));
+        assert_eq!(html.matches("<tr").count(), 1 + chart.rows.len());
+        assert!(html
+            .contains("href=\"https://www3.nhk.or.jp/news/html/20240403/k10014411111000.html\""));
+        let embedded = figure(&chart, &b, "trust", true, &super::super::Site::default()).unwrap();
+        assert!(embedded.starts_with("<figure data-embedded data-chart=\"trust-2024\""));
+    }
+
+    #[test]
+    fn every_chart_has_its_downloads_and_per_country_ones_where_it_has_a_selector() {
+        let b = crate::test_data();
+        let files = downloads(&b).unwrap();
+        let selectors = b
+            .report
+            .charts
+            .iter()
+            .filter(|c| c.selector.is_some())
+            .count();
+        let per_country = selectors * b.data.members().count();
+        assert_eq!(files.len(), 2 * (b.report.charts.len() + per_country));
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        for id in b.report.ids() {
+            assert!(
+                names.contains(&format!("downloads/{id}.csv").as_str()),
+                "{id}"
+            );
+            assert!(
+                names.contains(&format!("downloads/{id}.svg").as_str()),
+                "{id}"
+            );
+        }
+        let th = files
+            .iter()
+            .find(|(n, _)| n == "downloads/trust-2024-th.csv")
+            .expect("Thailand's trust file");
+        assert!(th.1.contains(",TH,"), "{}", th.1);
+        // The page links to the region-wide files.
+        let page = super::super::body_html(&b, &super::super::Site::default()).unwrap();
+        assert!(page.contains("href=\"downloads/trust-2024.csv\" download=\"trust-2024.csv\""));
+    }
+}

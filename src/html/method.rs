@@ -1,0 +1,114 @@
+//! The generated blocks of the method and sources section, and the agenda list: the survey's
+//! method facts, every conflict between sources, every source, and the credits.
+
+use super::figure::{cited, link};
+use super::{inline, Html, HtmlError};
+use crate::bundle::Bundle;
+use crate::data::NoteKind;
+use crate::spec;
+
+pub(super) fn agenda(h: &mut Html, bundle: &Bundle) -> Result<(), HtmlError> {
+    h.open("ol", &[("class", "agenda")]).nl();
+    for item in &bundle.prose.agenda {
+        h.open("li", &[]).el("h3", &[], &item.title).open("p", &[]);
+        inline(h, &item.text, bundle)?;
+        h.close("p").close("li").nl();
+    }
+    h.close("ol").nl();
+    Ok(())
+}
+
+/// 1994 -> "1,994".
+pub(super) fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub(super) fn method(h: &mut Html, bundle: &Bundle) {
+    let s = &bundle.data.survey;
+    let ui = &bundle.strings.ui;
+    let rows = [
+        (&ui.method_respondents, thousands(s.respondents)),
+        (
+            &ui.method_fieldwork,
+            format!("{} – {} ({})", s.fieldwork.0, s.fieldwork.1, s.mode),
+        ),
+        (&ui.method_languages, s.languages.join(", ")),
+        (&ui.method_weighting, s.weighting.clone()),
+    ];
+    h.open("dl", &[("class", "method")]).nl();
+    for (k, v) in rows {
+        h.el("dt", &[], k).el("dd", &[], &v).nl();
+    }
+    h.el("dt", &[], &ui.method_confirmed_by).open("dd", &[]);
+    for (i, &src) in s.method_sources.iter().enumerate() {
+        if i > 0 {
+            h.text("; ");
+        }
+        link(h, &spec::link(&bundle.data, src), ui);
+    }
+    h.close("dd").nl().close("dl").nl();
+}
+
+/// Every note on a conflict between sources, an attribution or a base, wherever it is.
+pub(super) fn conflicts(h: &mut Html, bundle: &Bundle) {
+    let ui = &bundle.strings.ui;
+    h.open("ul", &[("class", "conflicts")]).nl();
+    for n in bundle.data.notes.iter().filter(|n| {
+        matches!(
+            n.kind,
+            NoteKind::Conflict | NoteKind::Attribution | NoteKind::Base
+        )
+    }) {
+        let about = spec::note_about(&bundle.data, n, true).unwrap_or_default();
+        let sources: Vec<_> = n
+            .sources
+            .iter()
+            .map(|&i| spec::link(&bundle.data, i))
+            .collect();
+        h.open("li", &[])
+            .open("strong", &[])
+            .text(&about)
+            .text(":")
+            .close("strong")
+            .text(" ")
+            .text(&n.text);
+        cited(h, &sources, ui);
+        h.close("li").nl();
+    }
+    h.close("ul").nl();
+}
+
+/// Every source, by outlet.
+pub(super) fn sources(h: &mut Html, bundle: &Bundle) {
+    let ui = &bundle.strings.ui;
+    let mut order: Vec<usize> = (0..bundle.data.sources.len()).collect();
+    order.sort_by_key(|&i| bundle.data.sources[i].outlet.to_lowercase());
+    h.el("h3", &[], &ui.sources_cited).nl();
+    h.open("ul", &[("class", "source-list")]).nl();
+    for i in order {
+        h.open("li", &[]);
+        link(h, &spec::link(&bundle.data, i), ui);
+        h.close("li").nl();
+    }
+    h.close("ul").nl();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(1994), "1,994");
+        assert_eq!(thousands(994), "994");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

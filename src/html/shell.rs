@@ -1,0 +1,363 @@
+//! The documents around the content: the page trunk staged (`index.html` with trunk's links
+//! and start-up script) is read once into a `Shell`, its inline start-up script moved into a
+//! hashed file, and every document, the report page and each embed document, is written from
+//! it with its language, root attributes, head and body.
+
+use super::{body_html, card, figure, head, palette_link, preview, status, Html, HtmlError};
+use crate::bundle::Bundle;
+use crate::spec;
+
+/// Where the report is published: `SITE_URL` at build time (e.g. `https://example.org/report/`).
+/// Link previews need absolute addresses; without it they are relative, which most sites that
+/// read previews ignore (the build says so).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Site {
+    pub url: Option<String>,
+    /// Without `url`: what a relative address starts with in this document (`../` in an
+    /// embed document, whose own folder is `embed/`). Meta tags are not resolved by `<base>`.
+    up: &'static str,
+}
+
+impl Site {
+    /// `url` with a trailing `/`; an empty one is none.
+    pub fn new(url: Option<&str>) -> Site {
+        Site {
+            url: url.map(str::trim).filter(|u| !u.is_empty()).map(|u| {
+                if u.ends_with('/') {
+                    u.to_owned()
+                } else {
+                    format!("{u}/")
+                }
+            }),
+            up: "",
+        }
+    }
+    /// The same site, for a document one folder down (`embed/ID.html`).
+    fn one_down(&self) -> Site {
+        Site {
+            url: self.url.clone(),
+            up: "../",
+        }
+    }
+    /// A path relative to the report's folder, absolute where the site is known.
+    pub fn address(&self, path: &str) -> String {
+        match &self.url {
+            Some(u) => format!("{u}{path}"),
+            None => format!("{}{path}", self.up),
+        }
+    }
+}
+
+const HEAD_MARK: &str = "<!-- report:head -->";
+const BODY_MARK: &str = "<!-- report:body -->";
+
+/// The staged page, in parts: what trunk and `index.html` put around the two markers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shell {
+    /// Up to `<html` (the doctype).
+    doctype: String,
+    /// The root element's own attributes, as `index.html` writes them (` data-report-state=..`).
+    root: String,
+    head_before: String,
+    head_after: String,
+    body_before: String,
+    body_after: String,
+}
+
+fn between<'a>(
+    text: &'a str,
+    open: &str,
+    close: &str,
+    what: &'static str,
+) -> Result<(usize, &'a str), HtmlError> {
+    let start = text.find(open).ok_or(HtmlError::Shell(what))? + open.len();
+    let len = text[start..].find(close).ok_or(HtmlError::Shell(what))?;
+    Ok((start, &text[start..start + len]))
+}
+
+fn split_at_mark<'a>(
+    part: &'a str,
+    mark: &str,
+    what: &'static str,
+) -> Result<(&'a str, &'a str), HtmlError> {
+    part.split_once(mark).ok_or(HtmlError::Shell(what))
+}
+
+impl Shell {
+    pub fn parse(page: &str) -> Result<Shell, HtmlError> {
+        let html_at = page
+            .find("<html")
+            .ok_or(HtmlError::Shell("<html> element"))?;
+        let (_, root) = between(page, "<html", ">", "<html> element")?;
+        if root.contains("lang=") {
+            return Err(HtmlError::Shell(
+                "<html> without a lang attribute (the catalog gives the language)",
+            ));
+        }
+        let (_, head) = between(page, "<head>", "</head>", "<head> element")?;
+        let (head_before, head_after) =
+            split_at_mark(head, HEAD_MARK, "<!-- report:head --> marker")?;
+        let (_, body) = between(page, "<body>", "</body>", "<body> element")?;
+        let (body_before, body_after) =
+            split_at_mark(body, BODY_MARK, "<!-- report:body --> marker")?;
+        Ok(Shell {
+            doctype: page[..html_at].to_owned(),
+            root: root.to_owned(),
+            head_before: head_before.to_owned(),
+            head_after: head_after.to_owned(),
+            body_before: body_before.to_owned(),
+            body_after: body_after.to_owned(),
+        })
+    }
+
+    /// The shell with every inline `<script type="module">` (trunk's start-up script) moved
+    /// into a file named by its content's hash, so documents run under `script-src 'self'`;
+    /// and those files.
+    pub fn externalised(mut self) -> (Shell, Vec<(String, String)>) {
+        let mut files = Vec::new();
+        for part in [
+            &mut self.head_before,
+            &mut self.head_after,
+            &mut self.body_before,
+            &mut self.body_after,
+        ] {
+            let (text, mut found) = externalise_scripts(part);
+            *part = text;
+            files.append(&mut found);
+        }
+        (self, files)
+    }
+
+    /// A whole document: `lang` and `attrs` on the root, `base` first in the head if given,
+    /// then the shell's head with `head` at its marker, and the body with `body` at its.
+    fn document(
+        &self,
+        lang: &str,
+        attrs: &[(&str, &str)],
+        base: Option<&str>,
+        head: &str,
+        body: &str,
+    ) -> String {
+        let mut h = Html::new();
+        h.raw(&self.doctype);
+        let mut root = vec![("lang", lang)];
+        root.extend_from_slice(attrs);
+        // The root's own attributes are index.html's, written as it wrote them.
+        let open = {
+            let mut o = Html::new();
+            o.open("html", &root);
+            let mut s = o.finish();
+            s.pop();
+            s
+        };
+        h.raw(&open)
+            .raw(&self.root)
+            .raw(">")
+            .raw("\n")
+            .open("head", &[]);
+        if let Some(href) = base {
+            h.nl().open("base", &[("href", href)]);
+        }
+        h.raw(&self.head_before)
+            .raw(head)
+            .raw(&self.head_after)
+            .close("head")
+            .nl()
+            .open("body", &[])
+            .raw(&self.body_before)
+            .raw(body)
+            .raw(&self.body_after)
+            .close("body")
+            .nl()
+            .close("html")
+            .nl();
+        h.finish()
+    }
+
+    /// The report page.
+    pub fn page(&self, bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
+        Ok(self.document(
+            &bundle.strings.ui.lang,
+            &[],
+            None,
+            &head(bundle, site),
+            &body_html(bundle, site)?,
+        ))
+    }
+
+    /// An embed document for one chart (`embed/ID.html`): the page's head with
+    /// `<base href="../">` (its addresses are the report's: stylesheet, start-up module, WASM,
+    /// downloads and the link back), and a body of that figure alone, already in embed layout
+    /// (no script has to hide the report first). The WASM finds the chart in
+    /// `<html data-embed=ID>`.
+    pub fn embed(&self, bundle: &Bundle, id: &str, site: &Site) -> Result<String, HtmlError> {
+        let chart = spec::build(bundle, id).map_err(|e| HtmlError::Chart(e.to_string()))?;
+        let section = bundle
+            .prose
+            .placements(id)
+            .next()
+            .map(|s| s.id.as_str())
+            .ok_or_else(|| HtmlError::Unplaced(id.to_owned()))?;
+        let mut hd = Html::new();
+        let title = format!("{} - {}", chart.title, bundle.prose.page.title);
+        hd.el("title", &[], &title).nl();
+        hd.open(
+            "meta",
+            &[("name", "description"), ("content", &chart.takeaway)],
+        )
+        .nl();
+        hd.open("meta", &[("name", "robots"), ("content", "noindex")])
+            .nl();
+        let alt = format!(
+            "{}. {}",
+            chart.title,
+            crate::spec::summary(&chart, &bundle.strings.ui)
+        );
+        let path = crate::embed::document_path(id);
+        preview(
+            &mut hd,
+            &site.one_down(),
+            &path,
+            &chart.title,
+            &chart.takeaway,
+            &card::card_path(id),
+            &alt,
+        );
+        // oEmbed discovery: WordPress, Ghost and Iframely turn the address into the embed.
+        let oembed = crate::embed::oembed_path(id);
+        hd.open(
+            "link",
+            &[
+                ("rel", "alternate"),
+                ("type", "application/json+oembed"),
+                ("href", &oembed),
+                ("title", &chart.title),
+            ],
+        )
+        .nl();
+        palette_link(&mut hd, bundle);
+        let mut b = Html::new();
+        status(&mut b, bundle, false);
+        b.open("main", &[])
+            .nl()
+            .open("section", &[("id", section)])
+            .nl();
+        b.raw(&figure(&chart, bundle, section, true, site)?);
+        b.close("section").nl().close("main").nl();
+        Ok(self.document(
+            &bundle.strings.ui.lang,
+            &[("class", "embed"), ("data-embed", id)],
+            Some("../"),
+            &hd.finish(),
+            &b.finish(),
+        ))
+    }
+}
+
+/// Fill a staged page with the report (for tests and tools: prerender uses `Shell`).
+pub fn fill_page(page: &str, bundle: &Bundle) -> Result<String, HtmlError> {
+    Shell::parse(page)?.page(bundle, &Site::default())
+}
+
+/// An embed document from a staged page (see `Shell::embed`), its start-up script external.
+pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, HtmlError> {
+    Shell::parse(page)?
+        .externalised()
+        .0
+        .embed(bundle, id, &Site::default())
+}
+
+/// Moves every inline `<script type="module">` into a file named by its content's hash.
+/// Returns the text and the files.
+pub fn externalise_scripts(page: &str) -> (String, Vec<(String, String)>) {
+    const OPEN: &str = "<script type=\"module\">";
+    const CLOSE: &str = "</script>";
+    let mut out = String::with_capacity(page.len());
+    let mut files = Vec::new();
+    let mut rest = page;
+    while let Some(start) = rest.find(OPEN) {
+        let body = &rest[start + OPEN.len()..];
+        let Some(end) = body.find(CLOSE) else { break };
+        let code = body[..end].trim().to_owned();
+        let name = format!("boot-{:016x}.js", fnv1a(code.as_bytes()));
+        out.push_str(&rest[..start]);
+        let src = format!("./{name}");
+        let mut tag = Html::new();
+        tag.open("script", &[("type", "module"), ("src", &src)])
+            .close("script");
+        out.push_str(&tag.finish());
+        files.push((name, code + "\n"));
+        rest = &body[end + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    (out, files)
+}
+
+/// FNV-1a, 64 bits: a stable content hash for file names (not for security).
+pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<!doctype html>\n<html data-report-state=\"loading\">\n<head>\n<!-- report:head -->\n<link rel=\"stylesheet\" href=\"./style.css\">\n<script type=\"module\">import init from './glue.js'; await init();</script>\n</head>\n<body>\n<!-- report:body -->\n</body>\n</html>\n";
+
+    #[test]
+    fn inline_module_scripts_move_to_hashed_files() {
+        let (page, files) = externalise_scripts(
+            "<head><script type=\"module\">\nimport init from './a.js';\nawait init();\n</script><link></head>",
+        );
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].1, "import init from './a.js';\nawait init();\n");
+        assert!(files[0].0.starts_with("boot-") && files[0].0.ends_with(".js"));
+        assert_eq!(
+            page,
+            format!(
+                "<head><script type=\"module\" src=\"./{}\"></script><link></head>",
+                files[0].0
+            )
+        );
+    }
+
+    #[test]
+    fn a_shell_needs_its_parts_and_no_language_of_its_own() {
+        assert_eq!(
+            Shell::parse("<html><head></head><body><!-- report:body --></body></html>"),
+            Err(HtmlError::Shell("<!-- report:head --> marker"))
+        );
+        assert!(matches!(
+            Shell::parse(&PAGE.replace("<html ", "<html lang=\"en\" ")),
+            Err(HtmlError::Shell(_))
+        ));
+    }
+
+    #[test]
+    fn an_embed_document_holds_its_one_figure_with_the_reports_base() {
+        let b = crate::test_data();
+        let doc = embed_page(PAGE, &b, "influence").unwrap();
+        assert!(doc.starts_with("<!doctype html>\n<html lang=\"en\" class=\"embed\" data-embed=\"influence\" data-report-state=\"loading\">\n<head>\n<base href=\"../\">"));
+        assert_eq!(doc.matches("<figure ").count(), 1);
+        assert!(doc.contains("<figure data-embedded data-chart=\"influence\""));
+        let section = &b.prose.placements("influence").next().unwrap().id;
+        assert!(
+            doc.contains(&format!(
+                "<p class=\"embed-link\"><a href=\"./#{section}\" target=\"_blank\""
+            )),
+            "the link back goes to the chart's section, #{section}"
+        );
+        assert!(
+            !doc.contains("<script type=\"module\">"),
+            "no inline script"
+        );
+        let (_, scripts) = externalise_scripts(PAGE);
+        assert!(
+            doc.contains(&format!("src=\"./{}\"", scripts[0].0)),
+            "the page's start-up file"
+        );
+        assert!(!doc.contains("masthead") && !doc.contains("class=\"toc\""));
+    }
+}

@@ -1,0 +1,371 @@
+//! The whole dataset as a Frictionless Data Package (`downloads/datapackage.json`): every
+//! published value, question, population, source and note as CSV, each with a Table Schema
+//! (types, required fields, keys between the tables), plus the licence and how to cite. The
+//! build writes it; `./x test` validates it with `frictionless validate`.
+
+use crate::bundle::Bundle;
+use crate::data::{NoteKind, QuestionKind, SourceKind, Unit};
+use crate::export::{csv_line, json, BOM};
+
+/// Where the package's files go, relative to the page.
+pub const DESCRIPTOR: &str = "downloads/datapackage.json";
+
+/// A column of a table: name, Table Schema type, whether every row has it, what it means.
+struct Field(&'static str, &'static str, bool, &'static str);
+
+struct Table {
+    name: &'static str,
+    title: &'static str,
+    fields: Vec<Field>,
+    primary_key: &'static [&'static str],
+    /// (field, other table, its field)
+    foreign_keys: &'static [(&'static str, &'static str, &'static str)],
+    rows: Vec<Vec<String>>,
+}
+
+fn tables(b: &Bundle) -> Vec<Table> {
+    let d = &b.data;
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    let values = d
+        .values
+        .iter()
+        .map(|v| {
+            let sources: Vec<&str> = v
+                .sources
+                .iter()
+                .map(|&i| d.sources[i].id.as_str())
+                .collect();
+            vec![
+                d.questions[v.question].id.clone(),
+                v.year.to_string(),
+                v.population.to_string(),
+                v.option.clone(),
+                v.value.text().to_owned(),
+                sources.join(" "),
+            ]
+        })
+        .collect();
+    let questions = d
+        .questions
+        .iter()
+        .map(|q| {
+            let (unit, max) = match q.unit {
+                Unit::Percent => ("percent", String::new()),
+                Unit::Score { max } => ("score", crate::num::decimal(max, 0)),
+            };
+            vec![
+                q.id.clone(),
+                q.title.clone(),
+                opt(&q.wording),
+                q.measure.clone(),
+                match q.kind {
+                    QuestionKind::SingleChoice => "single-choice",
+                    QuestionKind::Measure => "measure",
+                }
+                .to_owned(),
+                unit.to_owned(),
+                max,
+                q.base.clone(),
+            ]
+        })
+        .collect();
+    let populations = d
+        .populations
+        .iter()
+        .map(|p| {
+            vec![
+                p.code.as_str().to_owned(),
+                p.name.clone(),
+                p.region.to_string(),
+                p.in_average.to_string(),
+            ]
+        })
+        .collect();
+    let sources = d
+        .sources
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                match s.kind {
+                    SourceKind::Outlet => "outlet",
+                    SourceKind::Work => "work",
+                }
+                .to_owned(),
+                s.outlet.clone(),
+                opt(&s.title),
+                opt(&s.author),
+                s.date.map(iso).unwrap_or_default(),
+                opt(&s.url),
+                opt(&s.language),
+            ]
+        })
+        .collect();
+    let notes = d
+        .notes
+        .iter()
+        .map(|n| {
+            let sources: Vec<&str> = n
+                .sources
+                .iter()
+                .map(|&i| d.sources[i].id.as_str())
+                .collect();
+            vec![
+                d.questions[n.question].id.clone(),
+                n.year.map(|y| y.to_string()).unwrap_or_default(),
+                n.population.map(|p| p.to_string()).unwrap_or_default(),
+                opt(&n.option),
+                NoteKind::ALL
+                    .iter()
+                    .find(|(_, k)| *k == n.kind)
+                    .map_or("", |(name, _)| name)
+                    .to_owned(),
+                n.text.clone(),
+                sources.join(" "),
+            ]
+        })
+        .collect();
+    vec![
+        Table {
+            name: "values",
+            title: "Published values: one figure per row, exactly as published",
+            fields: vec![
+                Field("question", "string", true, "The question (questions.csv)"),
+                Field("year", "integer", true, "The survey edition"),
+                Field(
+                    "population",
+                    "string",
+                    true,
+                    "Who answered (populations.csv)",
+                ),
+                Field("option", "string", true, "The answer, or the thing rated"),
+                Field(
+                    "value",
+                    "number",
+                    true,
+                    "The figure as published (percent, or a mean score)",
+                ),
+                Field(
+                    "sources",
+                    "string",
+                    true,
+                    "Where it was read: source ids, space-separated (sources.csv)",
+                ),
+            ],
+            primary_key: &["question", "year", "population", "option"],
+            foreign_keys: &[
+                ("question", "questions", "id"),
+                ("population", "populations", "code"),
+            ],
+            rows: values,
+        },
+        Table {
+            name: "questions",
+            title: "The survey's questions",
+            fields: vec![
+                Field("id", "string", true, "The question's id"),
+                Field("title", "string", true, "What it asks, in short"),
+                Field(
+                    "wording",
+                    "string",
+                    false,
+                    "The survey's wording, where a source quotes it",
+                ),
+                Field("measure", "string", true, "What the number counts"),
+                Field(
+                    "kind",
+                    "string",
+                    true,
+                    "single-choice (options add up to at most 100) or measure",
+                ),
+                Field("unit", "string", true, "percent or score"),
+                Field("scale_max", "number", false, "The top of a score's scale"),
+                Field("base", "string", true, "Who was asked"),
+            ],
+            primary_key: &["id"],
+            foreign_keys: &[],
+            rows: questions,
+        },
+        Table {
+            name: "populations",
+            title: "Who answered: the region and its member states",
+            fields: vec![
+                Field("code", "string", true, "The code values.csv uses"),
+                Field("name", "string", true, "Its name"),
+                Field("region", "boolean", true, "The survey's region-wide figure"),
+                Field(
+                    "in_average",
+                    "boolean",
+                    true,
+                    "Counted in the region-wide figure",
+                ),
+            ],
+            primary_key: &["code"],
+            foreign_keys: &[],
+            rows: populations,
+        },
+        Table {
+            name: "sources",
+            title: "Where each figure was read, and the works cited",
+            fields: vec![
+                Field("id", "string", true, "The source's id"),
+                Field(
+                    "type",
+                    "string",
+                    true,
+                    "outlet (where a figure was read) or work",
+                ),
+                Field("outlet", "string", true, "The publication or publisher"),
+                Field("title", "string", false, "Its title, where known"),
+                Field("author", "string", false, "Its author, where known"),
+                Field(
+                    "date",
+                    "string",
+                    false,
+                    "When it was published, as precisely as it says (YYYY, YYYY-MM or YYYY-MM-DD)",
+                ),
+                Field("url", "string", false, "Its address (every outlet has one)"),
+                Field("language", "string", false, "Its language"),
+            ],
+            primary_key: &["id"],
+            foreign_keys: &[],
+            rows: sources,
+        },
+        Table {
+            name: "notes",
+            title: "Notes on the figures: conflicts between sources, coverage, wording",
+            fields: vec![
+                Field("question", "string", true, "The question (questions.csv)"),
+                Field("year", "integer", false, "Narrowed to an edition"),
+                Field("population", "string", false, "Narrowed to a population"),
+                Field("option", "string", false, "Narrowed to an option"),
+                Field(
+                    "kind",
+                    "string",
+                    true,
+                    "conflict, coverage, wording, attribution, base or edition",
+                ),
+                Field("text", "string", true, "The note"),
+                Field("sources", "string", false, "Source ids, space-separated"),
+            ],
+            primary_key: &[],
+            foreign_keys: &[("question", "questions", "id")],
+            rows: notes,
+        },
+    ]
+}
+
+fn iso(d: crate::data::PubDate) -> String {
+    let mut s = format!("{:04}", d.year);
+    if let Some(m) = d.month {
+        s.push_str(&format!("-{m:02}"));
+    }
+    if let Some(day) = d.day {
+        s.push_str(&format!("-{day:02}"));
+    }
+    s
+}
+
+/// The package: the descriptor and its CSVs (UTF-8 with a byte-order mark, so spreadsheet
+/// programs read non-Latin text right), as (path relative to the page, contents).
+pub fn files(b: &Bundle) -> Vec<(String, String)> {
+    let tables = tables(b);
+    let mut files = Vec::new();
+    let mut resources = Vec::new();
+    for t in &tables {
+        let path = format!("dataset/{}.csv", t.name);
+        let mut csv = String::from(BOM);
+        let names: Vec<String> = t.fields.iter().map(|f| f.0.to_owned()).collect();
+        csv.push_str(&csv_line(&names));
+        for r in &t.rows {
+            csv.push_str(&csv_line(r));
+        }
+        files.push((format!("downloads/{path}"), csv));
+        let fields: Vec<String> = t
+            .fields
+            .iter()
+            .map(|f| {
+                format!(
+                    "{{\"name\": {}, \"type\": {}, \"description\": {}{}}}",
+                    json(f.0),
+                    json(f.1),
+                    json(f.3),
+                    if f.2 {
+                        ", \"constraints\": {\"required\": true}"
+                    } else {
+                        ""
+                    }
+                )
+            })
+            .collect();
+        let pk: Vec<String> = t.primary_key.iter().map(|k| json(k)).collect();
+        let fks: Vec<String> = t
+            .foreign_keys
+            .iter()
+            .map(|(field, other, key)| {
+                format!(
+                    "{{\"fields\": {}, \"reference\": {{\"resource\": {}, \"fields\": {}}}}}",
+                    json(field),
+                    json(other),
+                    json(key)
+                )
+            })
+            .collect();
+        let mut schema = format!("{{\"fields\": [{}]", fields.join(", "));
+        if !pk.is_empty() {
+            schema.push_str(&format!(", \"primaryKey\": [{}]", pk.join(", ")));
+        }
+        if !fks.is_empty() {
+            schema.push_str(&format!(", \"foreignKeys\": [{}]", fks.join(", ")));
+        }
+        schema.push('}');
+        resources.push(format!(
+            "    {{\"name\": {}, \"title\": {}, \"path\": {}, \"format\": \"csv\", \"mediatype\": \"text/csv\", \"encoding\": \"utf-8-sig\", \"schema\": {}}}",
+            json(t.name),
+            json(t.title),
+            json(&path),
+            schema
+        ));
+    }
+    let s = &b.data.survey;
+    let page = &b.prose.page;
+    let citation = format!(
+        "{}, {} ({}); figures as read in the publications listed in sources.csv. Compiled for \"{}\".",
+        s.publisher, s.title, s.published, page.title
+    );
+    let descriptor = format!(
+        "{{\n  \"name\": \"report-dataset\",\n  \"title\": {},\n  \"description\": {},\n  \"licenses\": [{{\"name\": \"other-at\", \"title\": {}}}],\n  \"sources\": [{{\"title\": {}}}],\n  \"citation\": {},\n  \"resources\": [\n{}\n  ]\n}}\n",
+        json(&format!("The data behind \"{}\"", page.title)),
+        json("Every figure the report shows, exactly as published, with its question, who answered, where it was read, and the notes on it. Values not published have no row."),
+        json("Published survey results, compiled with attribution: cite the survey and the publications in sources.csv"),
+        json(&format!("{}, {}", s.publisher, s.title)),
+        json(&citation),
+        resources.join(",\n")
+    );
+    files.push((DESCRIPTOR.to_owned(), descriptor));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_package_holds_every_value_once_with_a_bom_and_a_schema() {
+        let b = crate::test_data();
+        let files = files(&b);
+        let values = &files
+            .iter()
+            .find(|(p, _)| p == "downloads/dataset/values.csv")
+            .unwrap()
+            .1;
+        assert!(values.starts_with("\u{feff}question,year,population,option,value,sources\n"));
+        assert_eq!(values.lines().count(), 1 + b.data.values.len());
+        assert!(values.contains("\ntrust,2024,ASEAN,Japan,58.9,"));
+        let descriptor = &files.iter().find(|(p, _)| p == DESCRIPTOR).unwrap().1;
+        assert!(descriptor.contains("\"path\": \"dataset/notes.csv\""));
+        assert!(descriptor
+            .contains("\"primaryKey\": [\"question\", \"year\", \"population\", \"option\"]"));
+        assert_eq!(json("a \"b\"\n\\"), "\"a \\\"b\\\"\\n\\\\\"");
+    }
+}

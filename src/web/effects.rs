@@ -1,0 +1,203 @@
+//! Applying effects: what `state::update` decided, carried out on the page (rebuild and
+//! redraw charts, the live region, tooltips, selectors, navigation, embed code).
+
+use super::*;
+
+/// Run a message through `update` and carry out its effects.
+pub(super) fn dispatch(msg: Msg) {
+    with_app(|app| {
+        let charts = &app.charts;
+        let fx = state::update(&mut app.state, msg, |i| {
+            charts.get(i).map_or(1, |m| m.chart.series.len())
+        });
+        apply(app, fx, false);
+    });
+}
+
+/// Carry out an update's effects. `every` re-checks every chart against its size, DPR and
+/// colour scheme (after a resize or a scheme change); otherwise only the charts the update
+/// names are redrawn, so a pointer moving over a chart costs no layout reads.
+pub(super) fn apply(app: &mut App, fx: Effects, every: bool) {
+    let every = every || fx.rebuild;
+    if fx.rebuild {
+        if let Some(doc) = document() {
+            sync_selects(&doc, app.state.country);
+        }
+        for m in app
+            .charts
+            .iter_mut()
+            .filter(|m| app.snap.report.has_selector(&m.id))
+        {
+            match spec::build_for(&app.snap, &m.id, app.state.country) {
+                Ok(chart) => m.chart = chart,
+                Err(e) => web_sys::console::error_1(&JsValue::from_str(&e.to_string())),
+            }
+            // Force a redraw: the data changed, not the size.
+            m.drawn.0 = -1.0;
+            if let Err(e) = replace_table(m, &app.snap) {
+                web_sys::console::error_1(&e);
+            }
+            point_downloads(m, app.state.country);
+        }
+    }
+    let focus = app.state.focus;
+    for (i, m) in app.charts.iter_mut().enumerate() {
+        if every || fx.redraw.contains(&i) {
+            let point = focus.filter(|f| f.0 == i).and_then(|f| f.1);
+            redraw(m, point);
+        }
+    }
+    if let (Some(p), Some((chart, _))) = (fx.announce, app.state.focus) {
+        if let (Some(m), Some(el)) = (
+            app.charts.get(chart),
+            document().and_then(|d| d.get_element_by_id("announcer")),
+        ) {
+            let text = state::describe(&m.chart, p, &app.snap.strings.ui).unwrap_or_default();
+            el.set_text_content(Some(&text));
+        }
+    }
+    sync_tooltips(app);
+    if fx.nav && app.embed.is_none() {
+        sync_nav(app.state.section.as_deref());
+    }
+    if fx.url && app.embed.is_none() {
+        write_url(app);
+    }
+}
+
+/// Every country selector shows the current choice.
+pub(super) fn sync_selects(doc: &Document, country: Option<Country>) {
+    let value = country.map_or(String::new(), |c| c.code().to_owned());
+    if let Ok(selects) = doc.query_selector_all("select.country-select") {
+        for s in each::<HtmlSelectElement>(&selects) {
+            s.set_value(&value);
+        }
+    }
+}
+
+pub(super) fn sync_tooltips(app: &App) {
+    for (i, m) in app.charts.iter().enumerate() {
+        let tip = app.state.tip.filter(|t| t.chart == i);
+        let text = tip.and_then(|t| state::describe(&m.chart, t.point, &app.snap.strings.ui));
+        match (tip, text) {
+            (Some(t), Some(text)) => {
+                m.tooltip.set_text_content(Some(&text));
+                m.tooltip.set_hidden(false);
+                let (x, y) = tip_position(m, t.point);
+                let style = m.tooltip.style();
+                let _ = style.set_property("left", &num::px(x));
+                let _ = style.set_property("top", &num::px(y));
+            }
+            _ => m.tooltip.set_hidden(true),
+        }
+    }
+}
+
+/// Where the tooltip goes: `layout::tooltip_at`, with the tooltip's own rendered width.
+pub(super) fn tip_position(m: &Mounted, point: Point) -> (f64, f64) {
+    layout::tooltip_at(&m.layout, point, f64::from(m.tooltip.offset_width()))
+}
+
+pub(super) fn sync_nav(section: Option<&str>) {
+    let Some(doc) = document() else { return };
+    let Ok(links) = doc.query_selector_all("nav.toc a") else {
+        return;
+    };
+    let current = section.map(|s| format!("#{s}"));
+    for link in each::<Element>(&links) {
+        if link.get_attribute("href") == current {
+            let _ = link.set_attribute("aria-current", "location");
+            keep_in_view(&link);
+        } else {
+            let _ = link.remove_attribute("aria-current");
+        }
+    }
+}
+
+/// On a narrow screen the navigation scrolls sideways: bring the current section's link into
+/// it (only the list scrolls, never the page).
+pub(super) fn keep_in_view(link: &Element) {
+    let Ok(Some(list)) = link.closest("ol") else {
+        return;
+    };
+    let Some(link) = link.dyn_ref::<HtmlElement>() else {
+        return;
+    };
+    let (left, width) = (
+        f64::from(link.offset_left()),
+        f64::from(link.offset_width()),
+    );
+    let (scroll, visible) = (
+        f64::from(list.scroll_left()),
+        f64::from(list.client_width()),
+    );
+    if left < scroll || left + width > scroll + visible {
+        list.set_scroll_left((left - 16.0).max(0.0) as i32);
+    }
+}
+
+/// The report's folder (origin and path, ending in `/`): embed documents are in it, wherever
+/// the report is hosted.
+pub(super) fn report_folder() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            let path = l.pathname().unwrap_or_default();
+            format!("{}{}", l.origin().unwrap_or_default(), embed::folder(&path))
+        })
+        .unwrap_or_default()
+}
+
+/// Put the report's address into the embed code, and measure the embed's height at 600 px by
+/// embedding the chart in a hidden 600 px frame and reading the height it reports.
+pub(super) fn fill_embed_code(app: &mut App, i: usize) {
+    let Some(m) = app.charts.get_mut(i) else {
+        return;
+    };
+    let base = report_folder();
+    if let Ok(areas) = m.figure.query_selector_all("textarea.embed-code") {
+        for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
+            t.set_value(&t.value().replace(embed::URL_MARK, &base));
+        }
+    }
+    if m.measuring.is_some() {
+        return;
+    }
+    let Some(doc) = document() else { return };
+    let Ok(frame) = doc.create_element("iframe") else {
+        return;
+    };
+    let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
+    frame.set_src(&format!("{base}{}", embed::document_path(&m.id)));
+    frame.set_title(&m.chart.title);
+    let _ = frame.set_attribute("aria-hidden", "true");
+    let _ = frame.set_attribute("tabindex", "-1");
+    frame.set_class_name("measure-frame");
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&frame);
+    }
+    m.measuring = Some(frame);
+}
+
+/// A height reported by one of our measuring frames: fill it into that chart's embed code.
+pub(super) fn measured(app: &mut App, source: &JsValue, height: u32) {
+    for m in &mut app.charts {
+        let ours = m
+            .measuring
+            .as_ref()
+            .and_then(|f| f.content_window())
+            .is_some_and(|w| JsValue::from(w) == *source);
+        if !ours {
+            continue;
+        }
+        if let Ok(areas) = m.figure.query_selector_all("textarea.embed-code") {
+            for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
+                t.set_value(&t.value().replace(embed::HEIGHT_MARK, &height.to_string()));
+                let _ = t.set_attribute("data-ready", "");
+            }
+        }
+        if let Some(f) = m.measuring.take() {
+            f.remove();
+        }
+    }
+}

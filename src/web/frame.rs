@@ -1,0 +1,129 @@
+//! Embed messaging: the embed layout on the report's own address, the refusal message, and the
+//! height messages sent to the host page: Datawrapper's, pym.js's (with its `childId`) and
+//! AMP's resize request (inside an `amp-iframe`, whose address ends in `#amp=1`).
+
+use super::*;
+
+/// Show one figure only, in the theme the host asked for. The full page is first taken away
+/// for a frame, then the figure appears at the top: content that disappears or appears is not
+/// a layout shift, whereas the figure sliding up from below the report's header would be.
+pub(super) async fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
+    let root = doc.document_element().ok_or("no root element")?;
+    // An embed document is in embed layout from its first paint; the report's own address
+    // with `?embed=` steps aside first.
+    if !root.class_list().contains("embed") {
+        root.class_list().add_1("embed-pending")?;
+        next_frame().await?;
+        next_frame().await?;
+        root.class_list().add_1("embed")?;
+        root.class_list().remove_1("embed-pending")?;
+    }
+    match e.theme {
+        embed::Theme::Light => root.set_attribute("data-theme", "light")?,
+        embed::Theme::Dark => root.set_attribute("data-theme", "dark")?,
+        embed::Theme::Auto => {}
+    }
+    // The id is one of the fixed chart ids, never the raw parameter.
+    if let Some(figure) = doc.query_selector(&format!("figure[data-chart=\"{}\"]", e.chart))? {
+        figure.set_attribute("data-embedded", "")?;
+    }
+    Ok(())
+}
+
+/// An embed that cannot be shown: a short readable message in the frame, and nothing else.
+pub(super) fn embed_refused(
+    doc: &Document,
+    snap: &Snapshot,
+    errors: &[EmbedError],
+) -> Result<(), JsValue> {
+    let ui = &snap.strings.ui;
+    let text: Vec<String> = errors
+        .iter()
+        .map(|e| match e {
+            EmbedError::UnknownChart(v) => format!("{} “{v}”.", ui.embed_unknown_chart),
+            EmbedError::UnknownTheme(v) => format!("{} “{v}”.", ui.embed_unknown_theme),
+            EmbedError::BadChildId(v) => format!("{} “{v}”.", ui.embed_bad_child),
+        })
+        .collect();
+    let root = doc.document_element().ok_or("no root element")?;
+    root.class_list().add_2("embed", "embed-refused")?;
+    if let Some(note) = doc.get_element_by_id("embed-message") {
+        // Set as text: the values come from the URL.
+        note.set_text_content(Some(&text.join(" ")));
+        note.remove_attribute("hidden")?;
+    }
+    report_heights(
+        doc,
+        Embed {
+            chart: String::new(),
+            theme: embed::Theme::Auto,
+            pym: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// Tell the host page the content's height (integer CSS px) whenever it changes, by
+/// Datawrapper's message and, when a pym parent asked, by pym's; answer pym's width messages.
+pub(super) fn report_heights(doc: &Document, e: Embed) -> Result<(), JsValue> {
+    let amp = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| embed::in_amp(&h));
+    let window = web_sys::window().ok_or("no window")?;
+    let Some(parent) = window.parent()? else {
+        return Ok(());
+    };
+    let body = doc.body().ok_or("no body")?;
+    let last = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let send = {
+        let e = e.clone();
+        move |force: bool| {
+            // The content's own height: the body's box (never the window's).
+            let h = body.get_bounding_client_rect().height().ceil() as u32;
+            if h == 0 || (h == last.get() && !force) {
+                return;
+            }
+            last.set(h);
+            let inner = js_sys::Object::new();
+            let (key, h) = embed::datawrapper_height(&e.chart, h);
+            let _ = js_sys::Reflect::set(&inner, &key.into(), &JsValue::from(h));
+            let outer = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&outer, &embed::DATAWRAPPER_KEY.into(), &inner);
+            let _ = parent.post_message(&outer, "*");
+            if amp {
+                let m = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&m, &"sentinel".into(), &embed::AMP_SENTINEL.into());
+                let _ = js_sys::Reflect::set(&m, &"type".into(), &embed::AMP_RESIZE.into());
+                let _ = js_sys::Reflect::set(&m, &"height".into(), &JsValue::from(h));
+                let _ = parent.post_message(&m, "*");
+            }
+            if let Some(child) = &e.pym {
+                let _ = parent.post_message(&JsValue::from_str(&embed::pym_height(child, h)), "*");
+            }
+        }
+    };
+    let send = std::rc::Rc::new(send);
+    send(true);
+    let s = send.clone();
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| s(false));
+    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    on_resize.forget();
+    if let Some(b) = doc.body() {
+        observer.observe(&b);
+    }
+    if let Some(child) = e.pym {
+        on(
+            window.as_ref(),
+            "message",
+            move |m: web_sys::MessageEvent| {
+                // Only pym's exact width message for this child; everything else is ignored.
+                if let Some(text) = m.data().as_string() {
+                    if embed::pym_width(&text, &child).is_some() {
+                        send(true);
+                    }
+                }
+            },
+        )?;
+    }
+    Ok(())
+}

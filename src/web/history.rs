@@ -1,0 +1,67 @@
+//! History and the URL: the address kept current with `replaceState`, and the visible note
+//! for parameters that could not be used.
+
+use super::*;
+
+pub(super) fn write_url(app: &App) {
+    let state = UrlState {
+        country: app.state.country,
+        chart: app
+            .state
+            .chart
+            .and_then(|i| app.charts.get(i))
+            .map(|m| m.id.clone()),
+        section: app
+            .state
+            .section
+            .clone()
+            .filter(|s| app.snap.report.sections.contains(s)),
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let href = url::href(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+        &state,
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+    }
+}
+
+/// A short, visible note for each URL parameter that could not be used; its text is set as
+/// text, never as HTML.
+pub(super) fn show_url_issues(doc: &Document, issues: &[Issue]) -> Result<(), JsValue> {
+    if issues.is_empty() {
+        return Ok(());
+    }
+    let Some(note) = doc.get_element_by_id("url-note") else {
+        return Ok(());
+    };
+    let lines: Vec<String> = with_app(|app| {
+        let ui = &app.snap.strings.ui;
+        issues
+            .iter()
+            .map(|i| match i {
+                Issue::UnknownCountry(v) => format!("{} “{v}”.", ui.url_unknown_country),
+                Issue::UnknownChart(v) => format!("{} “{v}”.", ui.url_unknown_chart),
+                Issue::UnknownSection(v) => format!("{} “{v}”.", ui.url_unknown_section),
+            })
+            .collect()
+    })
+    .unwrap_or_default();
+    let dismiss = with_app(|app| app.snap.strings.ui.dismiss.clone()).unwrap_or_default();
+    note.set_text_content(Some(&lines.join(" ")));
+    let button: HtmlElement = doc.create_element("button")?.unchecked_into();
+    button.set_text_content(Some(&dismiss));
+    button.set_class_name("dismiss");
+    let n = note.clone();
+    on(button.as_ref(), "click", move |_: Event| {
+        let _ = n.set_attribute("hidden", "");
+    })?;
+    note.append_child(&button)?;
+    note.remove_attribute("hidden")?;
+    Ok(())
+}

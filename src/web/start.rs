@@ -1,0 +1,261 @@
+//! Start-up and readiness: the `wasm_bindgen(start)` entry, the panic hook, reading the
+//! snapshot, mounting every chart, and `<html data-report-state>` (loading, ready, error).
+
+use super::*;
+
+/// `<p id=report-status>`: the loading note, removed on success, replaced by the error.
+pub(super) const STATUS_ID: &str = "report-status";
+
+/// Why start-up failed, in words for the page.
+#[derive(Debug)]
+pub(super) enum StartError {
+    Data(String),
+    Spec(SpecError),
+    Browser(String),
+}
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StartError::Data(e) => write!(f, "the embedded data could not be read: {e}"),
+            StartError::Spec(e) => write!(f, "{e}"),
+            StartError::Browser(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<JsValue> for StartError {
+    fn from(v: JsValue) -> StartError {
+        StartError::Browser(
+            v.as_string()
+                .or_else(|| {
+                    v.dyn_ref::<js_sys::Error>()
+                        .map(|e| String::from(e.message()))
+                })
+                .unwrap_or_else(|| "an unexpected browser error".into()),
+        )
+    }
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(doc) = document() else { return };
+    // The wasm-bindgen-test binary runs this too, on a page that is not the report.
+    if doc.get_element_by_id(STATUS_ID).is_none() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("the report's code stopped unexpectedly: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        fail(&message);
+    }));
+    wasm_bindgen_futures::spawn_local(async {
+        match run().await {
+            Ok(Started::Ready) => ready(),
+            // The message is on the page already; the state says it is not a chart.
+            Ok(Started::Refused) => set_state("error"),
+            Err(e) => {
+                let message = e.to_string();
+                web_sys::console::error_1(&JsValue::from_str(&message));
+                fail(&message);
+            }
+        }
+    });
+}
+
+pub(super) enum Started {
+    Ready,
+    /// An embed whose parameters could not be used: a message instead of a chart.
+    Refused,
+}
+
+/// Time `f` as a User Timing measure named `name` (read by the benchmark in `bench/`).
+pub(super) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+    }
+    out
+}
+
+pub(super) async fn run() -> Result<Started, StartError> {
+    let snap = timed("snapshot-load", crate::load_snapshot)
+        .map_err(|e| StartError::Data(e.to_string()))?;
+    let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
+    let window = web_sys::window().ok_or_else(|| StartError::Browser("no window".into()))?;
+    // Canvas text uses whatever font is loaded when it is drawn.
+    wasm_bindgen_futures::JsFuture::from(doc.fonts().ready()?).await?;
+
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    // An embed document names its chart on the root element.
+    let document_chart = doc
+        .document_element()
+        .and_then(|r| r.get_attribute("data-embed"));
+    let embed = match embed::parse(&search, document_chart.as_deref(), &snap.report) {
+        None => None,
+        Some(Ok(e)) => Some(e),
+        Some(Err(errors)) => {
+            embed_refused(&doc, &snap, &errors)?;
+            return Ok(Started::Refused);
+        }
+    };
+    if let Some(e) = &embed {
+        enter_embed(&doc, e).await?;
+    }
+    let (from_url, issues) = url::parse(
+        &location.search().unwrap_or_default(),
+        &location.hash().unwrap_or_default(),
+        &snap,
+    );
+    let mut state = State {
+        country: from_url.country,
+        section: from_url.section.clone(),
+        ..State::default()
+    };
+
+    let mut charts = Vec::new();
+    for figure in each::<Element>(&doc.query_selector_all("figure[data-chart]")?) {
+        let id_text = figure.get_attribute("data-chart").unwrap_or_default();
+        let id: String = snap
+            .report
+            .chart(&id_text)
+            .map(|d| d.id.clone())
+            .ok_or_else(|| StartError::Spec(SpecError::UnknownChart(id_text.clone())))?;
+        // An embed draws its one chart only.
+        if embed.as_ref().is_some_and(|e| e.chart != id) {
+            continue;
+        }
+        let chart = spec::build_for(&snap, &id, state.country).map_err(StartError::Spec)?;
+        let container: HtmlElement = figure
+            .query_selector(".chart")?
+            .ok_or_else(|| StartError::Browser(format!("figure \"{id}\" has no .chart slot")))?
+            .unchecked_into();
+        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
+        canvas.set_attribute("aria-hidden", "true")?;
+        // A new canvas: its first store fits the chart exactly (`layout::store_width`).
+        canvas.set_width(0);
+        let key = draw_key(&container, None);
+        let layout = draw(&canvas, &chart, key.0, key.1, theme(key.2), None)?;
+        // The live chart takes the static one's place, at the same height: nothing moves.
+        match container.query_selector("svg.static-chart")? {
+            Some(svg) => svg.replace_with_with_node_1(&canvas)?,
+            None => {
+                container.append_child(&canvas)?;
+            }
+        }
+        let tooltip: HtmlElement = doc.create_element("div")?.unchecked_into();
+        tooltip.set_class_name("tooltip");
+        tooltip.set_attribute("aria-hidden", "true")?;
+        tooltip.set_hidden(true);
+        container.append_child(&tooltip)?;
+        container.set_tab_index(0);
+        charts.push(Mounted {
+            id,
+            figure,
+            container,
+            canvas,
+            tooltip,
+            chart,
+            drawn: key,
+            layout,
+            measuring: None,
+        });
+    }
+    if from_url.country.is_some() {
+        sync_selects(&doc, state.country);
+        for m in charts.iter().filter(|m| snap.report.has_selector(&m.id)) {
+            replace_table(m, &snap)?;
+            point_downloads(m, state.country);
+        }
+    }
+    for (i, m) in charts.iter().enumerate() {
+        listen_chart(i, m)?;
+        if embed.is_none() {
+            listen_tools(i, m)?;
+        }
+    }
+    let focus_chart = from_url
+        .chart
+        .as_deref()
+        .and_then(|id| charts.iter().position(|m| m.id == id));
+    state.chart = focus_chart;
+    APP.with(|a| {
+        *a.borrow_mut() = Some(App {
+            snap,
+            state,
+            charts,
+            embed: embed.clone(),
+        })
+    });
+    listen_page(&doc)?;
+    show_url_issues(&doc, &issues)?;
+    if embed.is_none() {
+        // The section the address names; later ones come as `SectionSeen` effects.
+        sync_nav(from_url.section.as_deref());
+    }
+    follow_sections(&doc)?;
+    if let Some(i) = focus_chart.filter(|_| embed.is_none()) {
+        with_app(|app| {
+            let m = &app.charts[i];
+            m.figure.scroll_into_view();
+            let _ = m.container.focus();
+        });
+    }
+    if let Some(e) = embed {
+        report_heights(&doc, e)?;
+    }
+    Ok(Started::Ready)
+}
+
+/// Resolves at the next animation frame, or after 50 ms where the browser runs no frames
+/// (an embed out of view in its host page).
+pub(super) async fn next_frame() -> Result<(), JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+pub(super) fn set_state(state: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-report-state", state);
+    }
+}
+
+pub(super) fn ready() {
+    if let Some(status) = document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
+        status.remove();
+    }
+    set_state("ready");
+    // For the benchmark: when, since navigation start, the page became ready.
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("report-ready");
+    }
+}
+
+/// Show what went wrong in the page (the text and tables stay usable) and signal `error`.
+pub(super) fn fail(message: &str) {
+    if let Some(status) = document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
+        // The words come from the catalog, through the page, so they exist even when the
+        // data that carries the catalog could not be read.
+        let lead = status.get_attribute("data-failed").unwrap_or_default();
+        let _ = status.set_attribute("role", "alert");
+        let _ = status.class_list().add_1("error");
+        status.set_text_content(Some(&format!("{lead} {message}")));
+    }
+    set_state("error");
+}

@@ -1,0 +1,69 @@
+//! Property tests: whatever arrives from the address bar, a host page or a corrupt snapshot,
+//! the parsers answer with a value or an error and never panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use japan_asean_report::{embed, snapshot, url};
+use proptest::prelude::*;
+
+fn known() -> japan_asean_report::Snapshot {
+    japan_asean_report::load_snapshot().expect("the embedded snapshot reads")
+}
+
+/// Strings that look like queries: keys the parsers know, percent escapes, any characters.
+fn query() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("country=".to_owned()),
+        Just("chart=".to_owned()),
+        Just("embed=".to_owned()),
+        Just("theme=".to_owned()),
+        Just("childId=".to_owned()),
+        Just("&".to_owned()),
+        Just("%".to_owned()),
+        Just("%E0%A4".to_owned()),
+        Just("+".to_owned()),
+        any::<String>(),
+    ];
+    proptest::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn url_parse_never_panics(search in query(), hash in any::<String>()) {
+        let k = known();
+        let (state, issues) = url::parse(&search, &hash, &k);
+        // Whatever it kept is printable and parses back to itself.
+        let printed = url::print(&state);
+        let (q, h) = printed.split_once('#').unwrap_or((&printed, ""));
+        prop_assert_eq!(url::parse(q, h, &k).0, state);
+        for i in issues {
+            let shown = match i {
+                url::Issue::UnknownCountry(s) | url::Issue::UnknownChart(s) | url::Issue::UnknownSection(s) => s,
+            };
+            prop_assert!(shown.chars().count() <= 24 && !shown.chars().any(char::is_control));
+        }
+    }
+
+    #[test]
+    fn embed_parse_never_panics(search in query(), document in proptest::option::of(any::<String>())) {
+        let k = known();
+        if let Some(Ok(e)) = embed::parse(&search, document.as_deref(), &k.report) {
+            prop_assert!(k.report.chart(&e.chart).is_some());
+        }
+    }
+
+    #[test]
+    fn snapshot_read_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = snapshot::read(&bytes);
+    }
+
+    #[test]
+    fn snapshot_read_refuses_or_reads_a_damaged_snapshot(at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<prop::sample::Index>()) {
+        let mut bytes = snapshot::write(&known());
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        let _ = snapshot::read(&bytes);
+        let _ = snapshot::read(&bytes[..cut.index(bytes.len())]);
+    }
+}
