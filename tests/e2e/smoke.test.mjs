@@ -22,7 +22,9 @@ const SECTIONS = JSON.parse(CHARTS_TOML.match(/^sections = (\[.*\])$/m)[1]);
 const HIGHLIGHT = CHARTS_TOML.match(/^highlight = "([^"]+)"/m)?.[1];
 // The member states a selector offers: survey.toml's populations with in_average = true.
 const SURVEY = readFileSync(join(data, 'survey.toml'), 'utf8');
-const MEMBERS = [...SURVEY.matchAll(/\[\[population\]\]\ncode = "([^"]+)"\nname = "[^"]*"\nin_average = true/g)].map((m) => m[1]);
+const MEMBERS = SURVEY.split(/^\[\[population\]\]$/m).slice(1)
+  .filter((block) => /^in_average = true$/m.test(block))
+  .map((block) => block.match(/^code = "([^"]+)"$/m)[1]);
 
 const env = useReport(dist);
 
