@@ -174,11 +174,10 @@ pub fn load(files: &Files) -> Result<Bundle, Vec<LoadError>> {
                         .into_iter()
                         .map(chart),
                 );
-                if snap.report.has_selector(id) {
-                    for c in snap.data.members() {
-                        if let Err(e) = spec::build_for(&snap, id, Some(c)) {
-                            problems.push(chart(e));
-                        }
+                // Every country view the build will write (none without a selector).
+                for c in spec::views(&snap, id).into_iter().flatten() {
+                    if let Err(e) = spec::build_for(&snap, id, Some(c)) {
+                        problems.push(chart(e));
                     }
                 }
             }

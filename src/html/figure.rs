@@ -169,62 +169,33 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
     let iframe = embed::iframe_code(base, id, &chart.title, embed::HEIGHT_MARK);
     let pym = embed::pym_code(base, id);
     let amp = embed::amp_code(base, id, &chart.title, embed::HEIGHT_MARK);
-    let (embed_id, pym_id, amp_id) = (
-        format!("{id}-embed"),
-        format!("{id}-pym"),
-        format!("{id}-amp"),
-    );
     h.open("details", &[("class", "figure-tools")])
         .el("summary", &[], &ui.tools_summary)
         .nl();
-    h.open("p", &[])
-        .el("label", &[("for", &embed_id)], &ui.embed_iframe_label)
-        .close("p")
+    // Each code in a labelled, read-only box: (id suffix, label, kind, rows, code).
+    for (suffix, label, kind, rows, code) in [
+        ("embed", &ui.embed_iframe_label, "iframe", "6", &iframe),
+        ("pym", &ui.embed_pym_label, "pym", "4", &pym),
+        ("amp", &ui.embed_amp_label, "amp", "5", &amp),
+    ] {
+        let box_id = format!("{id}-{suffix}");
+        h.open("p", &[])
+            .el("label", &[("for", &box_id)], label)
+            .close("p")
+            .nl();
+        h.el(
+            "textarea",
+            &[
+                ("id", &box_id),
+                ("class", "embed-code"),
+                ("data-kind", kind),
+                ("readonly", ""),
+                ("rows", rows),
+            ],
+            code,
+        )
         .nl();
-    h.el(
-        "textarea",
-        &[
-            ("id", &embed_id),
-            ("class", "embed-code"),
-            ("data-kind", "iframe"),
-            ("readonly", ""),
-            ("rows", "6"),
-        ],
-        &iframe,
-    )
-    .nl();
-    h.open("p", &[])
-        .el("label", &[("for", &pym_id)], &ui.embed_pym_label)
-        .close("p")
-        .nl();
-    h.el(
-        "textarea",
-        &[
-            ("id", &pym_id),
-            ("class", "embed-code"),
-            ("data-kind", "pym"),
-            ("readonly", ""),
-            ("rows", "4"),
-        ],
-        &pym,
-    )
-    .nl();
-    h.open("p", &[])
-        .el("label", &[("for", &amp_id)], &ui.embed_amp_label)
-        .close("p")
-        .nl();
-    h.el(
-        "textarea",
-        &[
-            ("id", &amp_id),
-            ("class", "embed-code"),
-            ("data-kind", "amp"),
-            ("readonly", ""),
-            ("rows", "5"),
-        ],
-        &amp,
-    )
-    .nl();
+    }
     let (csv_path, csv_name) = (
         export::path(id, None, "csv"),
         export::file_name(id, None, "csv"),
@@ -278,11 +249,7 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
 pub fn downloads(bundle: &Bundle) -> Result<Vec<(String, String)>, HtmlError> {
     let mut files = Vec::new();
     for id in bundle.report.ids() {
-        let mut countries = vec![None];
-        if bundle.report.has_selector(id) {
-            countries.extend(bundle.data.members().map(Some));
-        }
-        for country in countries {
+        for country in spec::views(bundle, id) {
             let chart = spec::build_for(bundle, id, country)
                 .map_err(|e| HtmlError::Chart(e.to_string()))?;
             let source = chart.source.plain(&bundle.strings.ui);

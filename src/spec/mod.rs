@@ -243,6 +243,16 @@ impl fmt::Display for SpecError {
     }
 }
 
+/// Every view of chart `id` the build writes: region-wide (`None`), and for a chart with a
+/// country selector each member state it offers.
+pub fn views(snap: &Snapshot, id: &str) -> Vec<Option<Country>> {
+    let mut views = vec![None];
+    if snap.report.has_selector(id) {
+        views.extend(snap.data.members().map(Some));
+    }
+    views
+}
+
 /// A chart in words, for screen readers and anyone who cannot see it: how many values, the
 /// highest and the lowest with where they are, and what was not published. Built from the
 /// chart itself, so it says what the chart shows.
