@@ -9,11 +9,17 @@
 #[path = "src/bundle.rs"]
 mod bundle;
 #[allow(dead_code, unused_imports)]
+#[path = "src/collate.rs"]
+mod collate;
+#[allow(dead_code, unused_imports)]
 #[path = "src/colour.rs"]
 mod colour;
 #[allow(dead_code, unused_imports)]
 #[path = "src/data/mod.rs"]
 mod data;
+#[allow(dead_code, unused_imports)]
+#[path = "src/measure.rs"]
+mod measure;
 #[allow(dead_code, unused_imports)]
 #[path = "src/prose.rs"]
 mod prose;
@@ -62,6 +68,8 @@ fn run() -> Result<(), BuildError> {
         "src/bundle.rs",
         "src/snapshot.rs",
         "src/colour.rs",
+        "src/collate.rs",
+        "src/measure.rs",
         "src/prose.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
@@ -74,34 +82,35 @@ fn run() -> Result<(), BuildError> {
     } else {
         manifest.join(&name)
     };
-    let read = |file: &str| {
-        let path = dir.join(file);
-        std::fs::read_to_string(&path).map_err(|e| {
-            BuildError::Folder(format!(
-                "REPORT_DATA={name}: cannot read {}: {e} (a data folder holds {})",
-                path.display(),
-                data::FILES.join(", ")
-            ))
-        })
-    };
-    let texts: Vec<String> = data::FILES
-        .iter()
-        .map(|f| read(f))
-        .collect::<Result<_, _>>()?;
-    let texts: [String; 7] = texts
-        .try_into()
-        .unwrap_or_else(|_| unreachable!("seven files"));
+    let folder = data::Folder::read(&name, &dir)
+        .map_err(|m| BuildError::Folder(format!("REPORT_DATA={name}: {m}")))?;
     println!("cargo::rerun-if-changed={}", dir.display());
-    for f in data::FILES {
+    for f in folder.paths() {
         println!("cargo::rerun-if-changed={}", dir.join(f).display());
     }
     println!("cargo::rustc-env=REPORT_DATA_DIR={}", dir.display());
     println!("cargo::rustc-env=REPORT_DATA_NAME={name}");
-    let files = data::Files::from_texts(&name, &texts);
-    let bundle = bundle::load(&files)
+    let editions = bundle::load_editions(&folder.files())
         .map_err(|p| BuildError::Data(p.iter().map(ToString::to_string).collect()))?;
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let bytes = snapshot::write(&bundle.snapshot());
-    std::fs::write(out.join("snapshot.bin"), bytes)
-        .map_err(|e| BuildError::Write(format!("cannot write the snapshot: {e}")))
+    // The crate's include_str! of each edition's catalogs.
+    let mut list = String::from("&[\n");
+    for (lang, _, _) in &folder.catalogs {
+        let [t, u] = text::file_names(lang);
+        let path = |f: &str| dir.join(f).display().to_string();
+        list.push_str(&format!(
+            "    data::CatalogFiles {{ lang: {lang:?}, text: include_str!({:?}), ui: include_str!({:?}) }},\n",
+            path(&t),
+            path(&u)
+        ));
+    }
+    list.push_str("]\n");
+    let first = editions[0].snapshot();
+    let write = |file: &str, bytes: &[u8]| {
+        std::fs::write(out.join(file), bytes)
+            .map_err(|e| BuildError::Write(format!("cannot write {file}: {e}")))
+    };
+    write("catalogs.rs", list.as_bytes())?;
+    write("core.bin", &snapshot::write_core(&first))?;
+    write("strings.bin", &snapshot::write_strings(&first.strings))
 }

@@ -9,7 +9,7 @@ use std::ops::Deref;
 use crate::data::{self, Dataset, Files, Report};
 use crate::prose::{self, Block, Inline, Prose, ProseError};
 use crate::spec;
-use crate::text::{self, Strings, TEXT_FILE};
+use crate::text::{self, Strings};
 
 /// What the browser needs: the data, the chart definitions and the strings the charts draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,15 +33,57 @@ impl Deref for Bundle {
     }
 }
 
+impl Snapshot {
+    /// Lay the edition's words over the data, whose own files carry codes and figures only:
+    /// the survey's title and method, the populations' names, the questions' texts and the
+    /// notes. A name the catalog lacks stays empty (the build's checks refuse that).
+    pub fn localise(&mut self) {
+        let t = &self.strings.data;
+        let s = &mut self.data.survey;
+        s.title.clone_from(&t.survey.title);
+        s.publisher.clone_from(&t.survey.publisher);
+        s.mode.clone_from(&t.survey.mode);
+        s.languages.clone_from(&t.survey.languages);
+        s.weighting.clone_from(&t.survey.weighting);
+        for p in &mut self.data.populations {
+            if let Some(n) = t.populations.get(p.code.as_str()) {
+                p.name.clone_from(n);
+            }
+        }
+        for q in &mut self.data.questions {
+            if let Some(w) = t.questions.get(&q.id) {
+                q.title.clone_from(&w.title);
+                q.wording.clone_from(&w.wording);
+                q.measure.clone_from(&w.measure);
+                q.base.clone_from(&w.base);
+            }
+        }
+        for n in &mut self.data.notes {
+            if let Some(w) = t.notes.get(&n.id) {
+                n.text.clone_from(w);
+            }
+        }
+    }
+}
+
 impl Bundle {
     /// What the browser needs: everything but the notes, question wordings and editorial
     /// expectations, which the page carries as HTML already or only the build checks.
     pub fn snapshot(&self) -> Snapshot {
         let mut s = self.snap.clone();
         s.data.notes.clear();
+        s.strings.data.notes.clear();
         for q in &mut s.data.questions {
             q.wording = None;
         }
+        for q in s.strings.data.questions.values_mut() {
+            q.wording = None;
+        }
+        s.strings.ui = s.strings.ui.for_browser();
+        s.strings.data.survey.languages.clear();
+        s.strings.data.survey.weighting.clear();
+        s.data.survey.languages.clear();
+        s.data.survey.weighting.clear();
         for c in &mut s.report.charts {
             c.expect.clear();
         }
@@ -91,6 +133,12 @@ pub enum TextProblem {
     Orphan {
         chart: String,
     },
+    /// A row label wider than a phone's chart: about `px` CSS px at the label size.
+    Wide {
+        chart: String,
+        label: String,
+        px: f64,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -124,28 +172,160 @@ impl fmt::Display for LoadError {
                         f,
                         "[chart.{chart}] has texts for a chart that charts.toml does not define"
                     ),
+                    TextProblem::Wide { chart, label, px } => write!(
+                        f,
+                        "chart {chart:?}: the label {label:?} is about {px} px wide, and a 320 px phone has {} px for it: give it a shorter form in [label] (or in [chart.{chart}] words)",
+                        crate::measure::PHONE_LABEL_ROOM
+                    ),
                 }
             }
         }
     }
 }
 
-/// Load and check everything; on failure, every problem.
+/// Load and check everything, and return the first (original) edition; on failure, every
+/// problem of every edition.
 pub fn load(files: &Files) -> Result<Bundle, Vec<LoadError>> {
+    load_editions(files).map(|mut v| v.swap_remove(0))
+}
+
+/// Every edition, in the order `[report] editions` lists them, each checked against the data
+/// and against the first: the same keys and placeholders, every chart buildable.
+pub fn load_editions(files: &Files) -> Result<Vec<Bundle>, Vec<LoadError>> {
     let (data, report) = data::validate::build(files).map_err(|problems| {
         problems
             .into_iter()
             .map(LoadError::Data)
             .collect::<Vec<_>>()
     })?;
-    let catalog = text::parse(files.dir, files.text, files.ui)
-        .map_err(|m| m.into_iter().map(LoadError::Catalog).collect::<Vec<_>>())?;
-    let snap = Snapshot {
+    let mut problems = Vec::new();
+    let mut catalogs = Vec::new();
+    for c in &files.catalogs {
+        match text::parse(files.dir, c.lang, c.text, c.ui) {
+            Ok(cat) => catalogs.push((c.lang, cat)),
+            Err(m) => problems.extend(m.into_iter().map(LoadError::Catalog)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if let Some(((_, first), rest)) = catalogs.split_first() {
+        for (lang, cat) in rest {
+            problems.extend(
+                text::compare(files.dir, first, lang, cat)
+                    .into_iter()
+                    .map(LoadError::Catalog),
+            );
+        }
+    }
+    for (lang, cat) in &catalogs {
+        problems.extend(
+            data_keys(files.dir, lang, &cat.text, &data)
+                .into_iter()
+                .map(LoadError::Catalog),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut out = Vec::new();
+    for (lang, catalog) in catalogs {
+        match edition(files, lang, data.clone(), report.clone(), catalog) {
+            Ok(b) => out.push(b),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The catalog's words of the data against the data: one name per population, option,
+/// question and note, and none for anything the data does not have.
+fn data_keys(dir: &str, lang: &str, t: &text::TextFile, data: &Dataset) -> Vec<String> {
+    let [file, _] = text::file_names(lang);
+    let mut problems = Vec::new();
+    let mut options: Vec<&str> = data.values.iter().map(|v| v.option.as_str()).collect();
+    options.sort_unstable();
+    options.dedup();
+    let populations: Vec<&str> = data.populations.iter().map(|p| p.code.as_str()).collect();
+    let questions: Vec<&str> = data.questions.iter().map(|q| q.id.as_str()).collect();
+    let notes: Vec<&str> = data.notes.iter().map(|n| n.id.as_str()).collect();
+    let tables: [(&str, Vec<&str>, Vec<&str>, &str); 4] = [
+        (
+            "population",
+            populations,
+            t.population.keys().map(String::as_str).collect(),
+            "a population code of survey.toml",
+        ),
+        (
+            "option",
+            options,
+            t.option.keys().map(String::as_str).collect(),
+            "an option of values.csv",
+        ),
+        (
+            "question",
+            questions,
+            t.question.keys().map(String::as_str).collect(),
+            "a question id of survey.toml",
+        ),
+        (
+            "note",
+            notes,
+            t.note.keys().map(String::as_str).collect(),
+            "a note id of notes.toml",
+        ),
+    ];
+    for (table, want, got, what) in tables {
+        for w in &want {
+            if !got.contains(w) {
+                problems.push(format!(
+                    "{dir}/{file}: [{table}] has no {w:?} (every {what} needs its words)"
+                ));
+            }
+        }
+        for g in got.iter().filter(|g| !want.contains(g)) {
+            problems.push(format!(
+                "{dir}/{file}: [{table}] has {g:?}, which is not {what}"
+            ));
+        }
+    }
+    for (q, w) in &t.question {
+        let has = data.questions.iter().any(|d| &d.id == q);
+        if has && w.wording.as_deref().is_some_and(|w| w.trim().is_empty()) {
+            problems.push(format!("{dir}/{file}: [question.{q}] wording is empty"));
+        }
+    }
+    for (k, v) in &t.label {
+        if !t.option.contains_key(k) {
+            problems.push(format!(
+                "{dir}/{file}: [label] {k:?} is a short form of no option in [option]"
+            ));
+        } else if v.trim().is_empty() {
+            problems.push(format!("{dir}/{file}: [label] {k:?} is empty"));
+        }
+    }
+    problems
+}
+
+/// One edition: the data in its words, its prose, every chart built and checked.
+fn edition(
+    files: &Files,
+    lang: &str,
+    data: Dataset,
+    report: Report,
+    catalog: text::Catalog,
+) -> Result<Bundle, Vec<LoadError>> {
+    let mut snap = Snapshot {
         data,
         report,
         strings: catalog.strings,
     };
-    let file = files.path(TEXT_FILE);
+    snap.localise();
+    let file = files.path(&text::file_names(lang)[0]);
     let prose = prose::parse(&catalog.text).map_err(|errors| {
         errors
             .into_iter()
@@ -174,10 +354,29 @@ pub fn load(files: &Files) -> Result<Bundle, Vec<LoadError>> {
                         .into_iter()
                         .map(chart),
                 );
+                let mut views = vec![built];
                 // Every country view the build will write (none without a selector).
                 for c in spec::views(&snap, id).into_iter().flatten() {
-                    if let Err(e) = spec::build_for(&snap, id, Some(c)) {
-                        problems.push(chart(e));
+                    match spec::build_for(&snap, id, Some(c)) {
+                        Ok(v) => views.push(v),
+                        Err(e) => problems.push(chart(e)),
+                    }
+                }
+                for r in views.iter().flat_map(|v| &v.rows) {
+                    if let Some(px) = crate::measure::label_fits_phone(&r.label) {
+                        let problem = TextProblem::Wide {
+                            chart: id.to_owned(),
+                            label: crate::measure::plain(&r.label),
+                            px,
+                        };
+                        if !problems.iter().any(
+                            |p| matches!(p, LoadError::Text { problem: q, .. } if *q == problem),
+                        ) {
+                            problems.push(LoadError::Text {
+                                file: file.clone(),
+                                problem,
+                            });
+                        }
                     }
                 }
             }

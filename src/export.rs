@@ -57,10 +57,11 @@ pub fn csv(chart: &Chart) -> String {
     for row in &chart.rows {
         for (cell, series) in row.cells.iter().zip(&chart.series) {
             let Cell::Shown(shown) = cell else { continue };
+            // Without the zero-width spaces some catalogs put between words for wrapping.
             let mut fields = vec![
                 chart.id.to_owned(),
-                row.full_label.clone(),
-                series.label.clone(),
+                crate::measure::plain(&row.full_label),
+                crate::measure::plain(&series.label),
             ];
             match &shown.origin {
                 Some(o) => {

@@ -8,7 +8,7 @@
 use crate::scale::{nice_step, ticks_from_zero, Linear};
 use crate::spec::{Chart, Kind, ValueScale};
 
-pub const LABEL_FONT_PX: f64 = 14.0;
+pub use crate::measure::LABEL_FONT_PX;
 pub const VALUE_FONT_PX: f64 = 14.0;
 pub const SMALL_FONT_PX: f64 = 12.0;
 
@@ -132,31 +132,53 @@ fn lane_h(series: usize) -> f64 {
     }
 }
 
-fn row_h(kind: Kind, series: usize) -> f64 {
+fn row_h(kind: Kind, series: usize, label_h: f64) -> f64 {
     match kind {
         Kind::Bars => {
             let n = series as f64;
-            LABEL_H + n * lane_h(series) + (n - 1.0).max(0.0) * SUB_GAP
+            label_h + n * lane_h(series) + (n - 1.0).max(0.0) * SUB_GAP
         }
-        Kind::Diverging => LABEL_H + BAR_H,
+        Kind::Diverging => label_h + BAR_H,
     }
 }
 
-fn rows_top(kind: Kind) -> f64 {
+fn rows_top(kind: Kind, label_h: f64) -> f64 {
     match kind {
         Kind::Bars => TOP,
-        Kind::Diverging => TOP + LABEL_H + ROW_GAP / 2.0,
+        Kind::Diverging => TOP + label_h + ROW_GAP / 2.0,
     }
 }
 
-fn rows_bottom(kind: Kind, rows: usize, series: usize) -> f64 {
+fn rows_bottom(kind: Kind, rows: usize, series: usize, label_h: f64) -> f64 {
     let n = rows as f64;
-    rows_top(kind) + n * row_h(kind, series) + (n - 1.0).max(0.0) * ROW_GAP
+    rows_top(kind, label_h) + n * row_h(kind, series, label_h) + (n - 1.0).max(0.0) * ROW_GAP
 }
 
-/// The chart's height in CSS px: a function of its rows and series only.
-pub fn height(kind: Kind, rows: usize, series: usize) -> f64 {
-    let bottom = rows_bottom(kind, rows, series);
+/// The height of a row's label line: at least `LABEL_H`, more where the edition's script needs
+/// more leading (`[locale] line_height`: Thai marks sit above and below the letters).
+pub fn label_h(chart: &Chart) -> f64 {
+    let lh = f64::from(chart.locale.line_height) / 100.0;
+    LABEL_H.max((LABEL_FONT_PX * lh).ceil() + 2.0)
+}
+
+/// Room left of multi-series bars: at least `SERIES_GUTTER`, or the widest series label
+/// (as `measure` estimates it) and a gap.
+fn gutter(chart: &Chart) -> f64 {
+    if chart.series.len() < 2 {
+        return 0.0;
+    }
+    let widest = chart
+        .series
+        .iter()
+        .map(|s| crate::measure::width_px(&s.label, SMALL_FONT_PX))
+        .fold(0.0, f64::max);
+    SERIES_GUTTER.max((widest + VALUE_PAD + 2.0).ceil())
+}
+
+/// The chart's height in CSS px: a function of its rows, series and label line only, never
+/// of the width.
+pub fn height(kind: Kind, rows: usize, series: usize, label_h: f64) -> f64 {
+    let bottom = rows_bottom(kind, rows, series, label_h);
     match kind {
         Kind::Bars => bottom + AXIS_GAP + AXIS_H,
         Kind::Diverging => bottom + TOP,
@@ -164,7 +186,12 @@ pub fn height(kind: Kind, rows: usize, series: usize) -> f64 {
 }
 
 pub fn chart_height(chart: &Chart) -> f64 {
-    height(chart.kind, chart.rows.len(), chart.series.len())
+    height(
+        chart.kind,
+        chart.rows.len(),
+        chart.series.len(),
+        label_h(chart),
+    )
 }
 
 /// The value axis: domain end and tick values.
@@ -200,7 +227,8 @@ pub fn layout(chart: &Chart, width: f64) -> ChartLayout {
 
 fn bars(chart: &Chart, width: f64) -> ChartLayout {
     let series = chart.series.len();
-    let gutter = if series > 1 { SERIES_GUTTER } else { 0.0 };
+    let gutter = gutter(chart);
+    let label_h = label_h(chart);
     let (domain_max, tick_values) = axis(chart);
     let plot = (gutter, width - VALUE_ROOM);
     let scale = Linear::new((0.0, domain_max), plot);
@@ -210,13 +238,14 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            let top = rows_top(Kind::Bars) + i as f64 * (row_h(Kind::Bars, series) + ROW_GAP);
+            let top = rows_top(Kind::Bars, label_h)
+                + i as f64 * (row_h(Kind::Bars, series, label_h) + ROW_GAP);
             let bars = row
                 .cells
                 .iter()
                 .enumerate()
                 .map(|(s, cell)| {
-                    let y0 = top + LABEL_H + s as f64 * (lane + SUB_GAP);
+                    let y0 = top + label_h + s as f64 * (lane + SUB_GAP);
                     let mid = y0 + lane / 2.0;
                     let rect = cell.number().map(|v| Rect {
                         x0: plot.0,
@@ -235,7 +264,7 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
                     }
                 })
                 .collect();
-            let bottom = top + row_h(Kind::Bars, series);
+            let bottom = top + row_h(Kind::Bars, series, label_h);
             RowGeom {
                 band: Rect {
                     x0: 0.0,
@@ -249,23 +278,20 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
         })
         .collect();
     let last = tick_values.len().saturating_sub(1);
-    let suffix = match chart.scale {
-        ValueScale::Percent => "%",
-        ValueScale::Score { .. } => "",
-    };
     let ticks = tick_values
         .iter()
         .enumerate()
         .map(|(i, &t)| Tick {
             x: scale.map(t),
+            // The last tick says the unit, in the edition's form ("100%").
             label: if i == last {
-                format!("{}{suffix}", crate::num::decimal(t, 4))
+                chart.value_label(&crate::num::decimal(t, 4))
             } else {
                 crate::num::decimal(t, 4)
             },
         })
         .collect();
-    let bottom = rows_bottom(Kind::Bars, chart.rows.len(), series);
+    let bottom = rows_bottom(Kind::Bars, chart.rows.len(), series, label_h);
     ChartLayout {
         kind: Kind::Bars,
         width,
@@ -284,14 +310,15 @@ fn diverging(chart: &Chart, width: f64) -> ChartLayout {
     let center = ((width / 2.0) * 2.0).round() / 2.0;
     let half = center - SIDE_ROOM;
     let scale = Linear::new((0.0, 100.0), (0.0, half));
-    let top0 = rows_top(Kind::Diverging);
+    let label_h = label_h(chart);
+    let top0 = rows_top(Kind::Diverging, label_h);
     let rows = chart
         .rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            let top = top0 + i as f64 * (row_h(Kind::Diverging, 2) + ROW_GAP);
-            let y0 = top + LABEL_H;
+            let top = top0 + i as f64 * (row_h(Kind::Diverging, 2, label_h) + ROW_GAP);
+            let y0 = top + label_h;
             let mid = y0 + BAR_H / 2.0;
             let bars = row
                 .cells
@@ -344,7 +371,7 @@ fn diverging(chart: &Chart, width: f64) -> ChartLayout {
             }
         })
         .collect();
-    let bottom = rows_bottom(Kind::Diverging, chart.rows.len(), 2);
+    let bottom = rows_bottom(Kind::Diverging, chart.rows.len(), 2, label_h);
     let ticks = [50.0]
         .iter()
         .flat_map(|&v| [center - scale.map(v), center + scale.map(v)])
@@ -497,7 +524,7 @@ mod tests {
             let last = a.rows.last().unwrap();
             assert!(last.bars.iter().all(|b| b.lane.1 <= a.height), "{id}");
         }
-        assert_eq!(height(Kind::Bars, 5, 1), 284.0);
+        assert_eq!(height(Kind::Bars, 5, 1, LABEL_H), 284.0);
     }
 
     #[test]

@@ -237,7 +237,8 @@ pub fn parse(text: &TextFile) -> Result<Prose, Vec<ProseError>> {
 }
 
 /// A section body: paragraphs separated by blank lines (the lines of one paragraph joined by
-/// a space), and `{{...}}` lines placing blocks.
+/// a space, or directly where either side is Chinese or Japanese script, which writes no
+/// spaces), and `{{...}}` lines placing blocks.
 fn body(text: &str) -> Result<Vec<Block>, ProseProblem> {
     let mut out = Vec::new();
     for chunk in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
@@ -246,7 +247,7 @@ fn body(text: &str) -> Result<Vec<Block>, ProseProblem> {
             match line.strip_prefix("{{").and_then(|l| l.strip_suffix("}}")) {
                 Some(d) => {
                     if !para.is_empty() {
-                        out.push(Block::Paragraph(inline(&para.join(" "))?));
+                        out.push(Block::Paragraph(inline(&joined(&para))?));
                         para.clear();
                     }
                     out.push(directive(d)?);
@@ -255,10 +256,31 @@ fn body(text: &str) -> Result<Vec<Block>, ProseProblem> {
             }
         }
         if !para.is_empty() {
-            out.push(Block::Paragraph(inline(&para.join(" "))?));
+            out.push(Block::Paragraph(inline(&joined(&para))?));
         }
     }
     Ok(out)
+}
+
+/// Chinese and Japanese characters and full-width punctuation: no space around a line break.
+fn unspaced(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+fn joined(lines: &[&str]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let gap = match (out.chars().last(), line.chars().next()) {
+            (None, _) => false,
+            (Some(a), Some(b)) => !unspaced(a) && !unspaced(b),
+            _ => true,
+        };
+        if gap {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn directive(d: &str) -> Result<Block, ProseProblem> {
@@ -272,8 +294,9 @@ fn directive(d: &str) -> Result<Block, ProseProblem> {
         .ok_or_else(|| ProseProblem::UnknownDirective(d.to_owned()))
 }
 
-/// Inline text: placeholders become figures, `_Title_` a citation (it opens only where a word
-/// does not continue before it, and closes where none continues after it).
+/// Inline text: placeholders become figures, `_Title_` a citation (it opens only where a
+/// Latin word does not continue before it, and closes where none continues after it, so it
+/// opens and closes next to kana, kanji or Thai, which have no spaces between words).
 pub fn inline(t: &str) -> Result<Vec<Inline>, ProseProblem> {
     let mut out = Vec::new();
     for token in text::tokens(t) {
@@ -291,7 +314,8 @@ pub fn inline(t: &str) -> Result<Vec<Inline>, ProseProblem> {
 
 fn cites(s: &str, out: &mut Vec<Inline>) {
     let chars: Vec<char> = s.chars().collect();
-    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    // Latin letters and digits (with their accented forms): "snake_case" is no citation.
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() && (*c as u32) < 0x0250);
     let mut buf = String::new();
     let mut open = false;
     for (i, &c) in chars.iter().enumerate() {
@@ -334,6 +358,23 @@ mod tests {
                 Inline::Text("% trust".into()),
             ]
         );
+        // Next to kana and Thai, which have no spaces between words.
+        assert_eq!(
+            inline("論考_Japan & ASEAN_（『日本とASEAN』）").unwrap(),
+            [
+                Inline::Text("論考".into()),
+                Inline::Cite("Japan & ASEAN".into()),
+                Inline::Text("（『日本とASEAN』）".into()),
+            ]
+        );
+        assert_eq!(
+            inline("บทความ_Japan & ASEAN_ของ").unwrap(),
+            [
+                Inline::Text("บทความ".into()),
+                Inline::Cite("Japan & ASEAN".into()),
+                Inline::Text("ของ".into()),
+            ]
+        );
         assert_eq!(
             inline("snake_case stays").unwrap(),
             [Inline::Text("snake_case stays".into())]
@@ -356,6 +397,12 @@ mod tests {
                 Block::Paragraph(vec![Inline::Text("Two.".into())]),
                 Block::Directive(Directive::Method),
             ]
+        );
+        assert_eq!(
+            body("日本は\n信頼される。\nThe end\nof it.").unwrap(),
+            [Block::Paragraph(vec![Inline::Text(
+                "日本は信頼される。The end of it.".into()
+            )])]
         );
         assert_eq!(
             body("{{methods}}"),

@@ -12,14 +12,11 @@ use crate::layout::{
 use crate::spec::{Cell, Chart, Kind};
 use crate::state::Point;
 
-/// System fonts only: nothing is downloaded.
-pub const FONT_STACK: &str =
-    "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif";
-
-/// The stack at a size. Named directly: plotters' `From<&str>` lower-cases the name to look
-/// for generic families, which pulls Unicode case tables into the WASM.
-fn stack_font(size: f64, style: FontStyle) -> FontDesc<'static> {
-    FontDesc::new(FontFamily::Name(FONT_STACK), size, style)
+/// The edition's font stack (`[locale] font`: system fonts only, nothing is downloaded) at a
+/// size. Named directly: plotters' `From<&str>` lower-cases the name to look for generic
+/// families, which pulls Unicode case tables into the WASM.
+fn stack_font(stack: &str, size: f64, style: FontStyle) -> FontDesc<'_> {
+    FontDesc::new(FontFamily::Name(stack), size, style)
 }
 
 /// A mark colour in its two strengths: the emphasised series is filled with `main`; the
@@ -172,7 +169,7 @@ pub fn render<DB: DrawingBackend>(
         } else {
             FontStyle::Normal
         };
-        stack_font(size * dpr * frame.font_scale, style)
+        stack_font(&chart.locale.font, size * dpr * frame.font_scale, style)
             .color(&color)
             .pos(Pos::new(h, v))
     };
@@ -255,7 +252,7 @@ pub fn render<DB: DrawingBackend>(
                     }
                     let bold = row.highlight && chart.series[s].emphasis;
                     let style = font(value_px, bold, theme.text, h, VPos::Center);
-                    let text = chart.scale.label(shown.value.text());
+                    let text = chart.value_label(shown.value.text());
                     area.draw_text(&text, &style, pt(bar.text_at))?;
                 }
                 _ => {
@@ -324,16 +321,21 @@ pub fn image<DB: DrawingBackend>(
     let dpr = frame.dpr;
     let px = |v: f64| (v * dpr).round() as i32;
     area.fill(&theme.background)?;
-    let title = stack_font(16.0 * dpr * frame.font_scale, FontStyle::Bold)
+    let font = chart.locale.font.as_str();
+    let title = stack_font(font, 16.0 * dpr * frame.font_scale, FontStyle::Bold)
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Top));
     area.draw_text(&chart.title, &title, (0, px(4.0)))?;
     let (_, rest) = area.split_vertically(px(IMAGE_HEAD));
     let (plot, foot) = rest.split_vertically(px(crate::layout::chart_height(chart)));
     render(&plot, chart, frame, theme, None)?;
-    let small = stack_font(SMALL_FONT_PX * dpr * frame.font_scale, FontStyle::Normal)
-        .color(&theme.muted)
-        .pos(Pos::new(HPos::Left, VPos::Top));
+    let small = stack_font(
+        font,
+        SMALL_FONT_PX * dpr * frame.font_scale,
+        FontStyle::Normal,
+    )
+    .color(&theme.muted)
+    .pos(Pos::new(HPos::Left, VPos::Top));
     for (i, line) in footer.iter().enumerate() {
         foot.draw_text(line, &small, (0, px(8.0 + i as f64 * FOOT_LINE)))?;
     }
@@ -349,24 +351,10 @@ pub fn image_height(chart: &Chart, footer_lines: usize) -> f64 {
     IMAGE_HEAD + crate::layout::chart_height(chart) + 12.0 + footer_lines as f64 * FOOT_LINE
 }
 
-/// Wrap text into lines of about `width` CSS px at the small font (about 0.55 em a character).
+/// Wrap text into lines of about `width` CSS px at the small font, where the language allows
+/// a break (`measure::wrap`).
 pub fn wrap(text: &str, width: f64) -> Vec<String> {
-    let max = ((width / (SMALL_FONT_PX * 0.55)) as usize).max(20);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    crate::measure::wrap(text, width / SMALL_FONT_PX)
 }
 
 /// The chart as a downloadable SVG: title, chart and source line, at `css_width`.

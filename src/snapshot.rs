@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::bundle::Snapshot;
+use crate::collate::Collation;
 use crate::colour::Rgb;
 use crate::data::charts::{
     ChartDef, Colour, Coord, Each, Expect, Kind, Report, RowsDef, Selector, SeriesDef, Show, Sort,
@@ -20,7 +21,7 @@ use crate::data::model::{
     Code, Country, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published,
     Question, QuestionKind, Source, SourceKind, Survey, Unit, Value,
 };
-use crate::text::{ChartText, Strings, Ui};
+use crate::text::{ChartText, DataText, Locale, QuestionText, Strings, SurveyText, Ui};
 
 /// Why the bytes could not be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,21 +113,98 @@ pub trait Pack: Sized {
     fn unpack(r: &mut Reader) -> Self;
 }
 
-/// The snapshot as bytes (build time).
-pub fn write(s: &Snapshot) -> Vec<u8> {
+/// The language-neutral part as bytes (build time): the data (its codes and figures, without
+/// the words an edition lays over them) and the chart definitions. The WASM embeds it.
+pub fn write_core(s: &Snapshot) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut data = s.data.clone();
+    data.unlocalise();
+    data.pack(&mut out);
+    s.report.pack(&mut out);
+    out
+}
+
+/// An edition's strings as bytes (build time); each page carries its own (`to_text`).
+pub fn write_strings(s: &Strings) -> Vec<u8> {
     let mut out = Vec::new();
     s.pack(&mut out);
     out
 }
 
-/// The snapshot back from bytes; every byte must be used.
-pub fn read(bytes: &[u8]) -> Result<Snapshot, Error> {
-    let mut r = Reader::new(bytes);
-    let s = Snapshot::unpack(&mut r);
-    if r.at != bytes.len() {
+/// The snapshot back from the core and an edition's strings; every byte must be used.
+pub fn read(core: &[u8], strings: &[u8]) -> Result<Snapshot, Error> {
+    let mut r = Reader::new(core);
+    let data = Dataset::unpack(&mut r);
+    let report = Report::unpack(&mut r);
+    if r.at != core.len() {
         r.fail(r.at, "bytes left after the snapshot");
     }
-    r.finish(s)
+    let (data, report) = r.finish((data, report))?;
+    let mut r = Reader::new(strings);
+    let strings = Strings::unpack(&mut r);
+    if r.at != r.bytes.len() {
+        r.fail(r.at, "bytes left after the strings");
+    }
+    let mut snap = Snapshot {
+        data,
+        report,
+        strings: r.finish(strings)?,
+    };
+    snap.localise();
+    Ok(snap)
+}
+
+/// The element of every document that carries its edition's strings (`to_text`).
+pub const STRINGS_ID: &str = "report-strings";
+
+/// Bytes as text a page can carry in a `<script type="application/octet-stream">` block:
+/// printable ASCII (but `<`, `&` and `\\`) and whole UTF-8 characters stay as they are, so
+/// the strings read as themselves and compress well; every other byte `b` is the character
+/// U+0100 + `b`. A character of U+0100..U+01FF in the strings is itself written byte by
+/// byte that way, so `from_text` always gives the bytes back.
+pub fn to_text(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (0x20..0x7f).contains(&b) && !matches!(b, b'<' | b'&' | b'\\') {
+            out.push(char::from(b));
+            i += 1;
+            continue;
+        }
+        let len = match b {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => 0,
+        };
+        if let Some(c) = bytes
+            .get(i..i + len)
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .and_then(|s| s.chars().next())
+            .filter(|c| !('\u{100}'..='\u{1ff}').contains(c))
+        {
+            out.push(c);
+            i += len;
+            continue;
+        }
+        out.push(char::from_u32(0x100 + u32::from(b)).unwrap_or('\u{100}'));
+        i += 1;
+    }
+    out
+}
+
+/// The bytes `to_text` wrote.
+pub fn from_text(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        match c as u32 {
+            v @ 0x100..=0x1ff => out.push((v - 0x100) as u8),
+            _ => out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
+        }
+    }
+    out
 }
 
 fn pack_uint(mut v: u64, out: &mut Vec<u8>) {
@@ -336,6 +414,7 @@ fields!(Source {
     language,
 });
 fields!(Note {
+    id,
     question,
     year,
     population,
@@ -352,6 +431,7 @@ fields!(PopulationInfo {
 });
 fields!(Report {
     sections,
+    editions,
     highlight,
     colours,
     charts
@@ -400,7 +480,46 @@ fields!(ChartDef {
     expect,
     line,
 });
-fields!(Strings { charts, labels, ui });
+fields!(Strings {
+    charts,
+    labels,
+    options,
+    data,
+    ui,
+    locale
+});
+fields!(DataText {
+    survey,
+    populations,
+    questions,
+    notes
+});
+fields!(SurveyText {
+    title,
+    publisher,
+    mode,
+    languages,
+    weighting
+});
+fields!(QuestionText {
+    title,
+    wording,
+    measure,
+    base
+});
+fields!(Locale {
+    percent,
+    date,
+    date_month,
+    date_year,
+    months,
+    year_offset,
+    collation,
+    font,
+    line_height,
+    sentence_gap
+});
+unit_enum!(Collation[Latin, Kana, Thai]);
 fields!(ChartText {
     title,
     takeaway,
@@ -410,6 +529,9 @@ fields!(ChartText {
 });
 fields!(Ui {
     lang,
+    language_name,
+    language_label,
+    translation,
     loading,
     noscript,
     failed,
@@ -457,6 +579,12 @@ fields!(Ui {
     credits,
     sources_cited,
     conflicts_about,
+    list,
+    list_strong,
+    aside,
+    labelled,
+    survey_cited,
+    fieldwork,
 });
 unit_enum!(QuestionKind[SingleChoice, Measure]);
 unit_enum!(Kind[Bars, Diverging]);
@@ -562,26 +690,50 @@ mod tests {
     }
 
     #[test]
-    fn a_snapshot_reads_back_equal() {
-        let s = snapshot();
-        assert_eq!(read(&write(&s)).expect("reads back"), s);
+    fn every_edition_reads_back_equal_from_the_core_and_its_own_strings() {
+        let editions = crate::test_editions();
+        assert!(editions.len() >= 2, "data/ has translated editions");
+        let core = write_core(&editions[0].snapshot());
+        for e in &editions {
+            let s = e.snapshot();
+            let text = to_text(&write_strings(&s.strings));
+            assert!(
+                !text.contains('<') && !text.contains('&'),
+                "safe in a script block"
+            );
+            assert_eq!(read(&core, &from_text(&text)).expect("reads back"), s);
+            // The core is the same whatever the edition: it carries no edition's words.
+            assert_eq!(write_core(&s), core);
+        }
+    }
+
+    #[test]
+    fn text_carries_any_bytes() {
+        let all: Vec<u8> = (0..=255u8).chain("ĀſÿŁ日本ไทย<&\\".bytes()).collect();
+        let text = to_text(&all);
+        assert!(!text.contains('<') && !text.contains('&') && !text.contains('\\'));
+        assert_eq!(from_text(&text), all);
     }
 
     #[test]
     fn a_truncated_snapshot_is_refused_with_its_position() {
-        let bytes = write(&snapshot());
+        let s = snapshot();
+        let bytes = write_core(&s);
+        let strings = write_strings(&s.strings);
         let cut = bytes.len() / 2;
-        let e = read(&bytes[..cut]).unwrap_err();
+        let e = read(&bytes[..cut], &strings).unwrap_err();
         assert!(e.at <= cut, "{e}");
         assert!(e.to_string().starts_with("snapshot byte "), "{e}");
+        assert!(read(&bytes, &strings[..strings.len() / 2]).is_err());
     }
 
     #[test]
     fn trailing_bytes_and_bad_tags_are_refused() {
-        let mut bytes = write(&snapshot());
+        let s = snapshot();
+        let mut bytes = write_core(&s);
         bytes.push(0);
         assert_eq!(
-            read(&bytes).unwrap_err(),
+            read(&bytes, &write_strings(&s.strings)).unwrap_err(),
             Error {
                 at: bytes.len() - 1,
                 what: "bytes left after the snapshot"

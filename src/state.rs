@@ -221,7 +221,7 @@ pub fn describe(chart: &Chart, (row, series): Point, ui: &Ui) -> Option<String> 
     Some(match cell {
         Cell::NotPublished => format!("{name}: {}.", ui.not_published),
         Cell::Shown(shown) => {
-            let value = chart.scale.label(shown.value.text());
+            let value = chart.value_label(shown.value.text());
             match &shown.origin {
                 Some(o) => format!("{name}: {value}. {}, {}.", o.year, o.base),
                 None => format!("{name}: {value}. {}.", ui.derived),

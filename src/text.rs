@@ -1,7 +1,10 @@
-//! The message catalog: every user-visible string of the page, from `data/text.en.toml`
-//! (narrative, chart texts, short labels) and `data/ui.en.toml` (interface words). Numbers in
-//! the text are placeholders `{question/year/population/option}` filled from the data, so
-//! prose and charts cannot disagree; an unknown placeholder is an error, never a blank.
+//! The message catalogs: every user-visible string of one edition, from `text.LANG.toml`
+//! (narrative, chart texts, labels, and the words of the data: populations, options,
+//! questions, notes) and `ui.LANG.toml` (interface words, and the locale: number and date
+//! forms, collation, fonts). Numbers in the text are placeholders
+//! `{question/year/population/option}` filled from the data, so prose and charts cannot
+//! disagree; an unknown placeholder is an error, never a blank. Every edition's catalogs have
+//! the keys and placeholders of the first edition's (`compare`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -10,9 +13,7 @@ use serde::Deserialize;
 
 use crate::data::Dataset;
 
-pub use crate::data::{TEXT_FILE, UI_FILE};
-
-/// `data/text.en.toml`.
+/// `text.LANG.toml`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextFile {
@@ -23,6 +24,48 @@ pub struct TextFile {
     pub chart: BTreeMap<String, ChartText>,
     #[serde(default)]
     pub label: BTreeMap<String, String>,
+    pub survey: SurveyText,
+    /// Each population code of survey.toml, as running text names it ("the Philippines").
+    pub population: BTreeMap<String, String>,
+    /// Each option of values.csv, as the page names it in full.
+    pub option: BTreeMap<String, String>,
+    pub question: BTreeMap<String, QuestionText>,
+    /// Each note id of notes.toml: the note's words.
+    pub note: BTreeMap<String, String>,
+}
+
+/// How an edition names the survey and describes its method.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyText {
+    pub title: String,
+    pub publisher: String,
+    pub mode: String,
+    pub languages: Vec<String>,
+    pub weighting: String,
+}
+
+/// A question of survey.toml in words.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionText {
+    pub title: String,
+    /// The survey's wording, where it was read (as a secondary source quotes it).
+    #[serde(default)]
+    pub wording: Option<String>,
+    pub measure: String,
+    /// Who was asked, in words a reader understands.
+    pub base: String,
+}
+
+/// The words of the data that the browser needs too: laid over the `Dataset`, whose own
+/// files carry codes and figures only (`Dataset::localise`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataText {
+    pub survey: SurveyText,
+    pub populations: BTreeMap<String, String>,
+    pub questions: BTreeMap<String, QuestionText>,
+    pub notes: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -65,18 +108,85 @@ pub struct ChartText {
     pub words: BTreeMap<String, String>,
 }
 
-/// `data/ui.en.toml`.
+/// `ui.LANG.toml`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UiFile {
     pub ui: Ui,
+    pub locale: LocaleFile,
+}
+
+/// `[locale]` as written.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleFile {
+    pub percent: String,
+    pub date: String,
+    pub date_month: String,
+    pub date_year: String,
+    pub months: Vec<String>,
+    pub year_offset: u16,
+    pub collation: String,
+    pub font: String,
+    pub line_height: f64,
+    pub sentence_gap: String,
+}
+
+/// How an edition writes numbers and dates, orders names and draws its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Locale {
+    /// `{value}%`.
+    pub percent: String,
+    /// `{day}`, `{month}`, `{year}`; a month alone; a year alone.
+    pub date: String,
+    pub date_month: String,
+    pub date_year: String,
+    pub months: Vec<String>,
+    /// Added to the year (543 for the Buddhist Era).
+    pub year_offset: u16,
+    pub collation: crate::collate::Collation,
+    /// The CSS font stack of the page and the charts.
+    pub font: String,
+    /// Chart label line height, in hundredths of an em.
+    pub line_height: u16,
+    /// Between two sentences: " ", or nothing in Japanese.
+    pub sentence_gap: String,
+}
+
+impl Locale {
+    /// A date as this edition writes it, never more precise than the source.
+    pub fn date(&self, d: &crate::data::PubDate) -> String {
+        let year = (u32::from(d.year) + u32::from(self.year_offset)).to_string();
+        let month = d
+            .month
+            .and_then(|m| self.months.get(usize::from(m).wrapping_sub(1)))
+            .map_or("", String::as_str);
+        let day = d.day.map(|d| d.to_string()).unwrap_or_default();
+        let t = match (d.day, d.month) {
+            (Some(_), Some(_)) => &self.date,
+            (_, Some(_)) => &self.date_month,
+            _ => &self.date_year,
+        };
+        template(t, &[("day", &day), ("month", month), ("year", &year)])
+    }
+
+    /// A figure as published, with the unit this edition writes for a percentage.
+    pub fn percent(&self, value: &str) -> String {
+        template(&self.percent, &[("value", value)])
+    }
 }
 
 /// Interface words, including the few drawn inside charts.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
+    /// The edition's BCP 47 language tag, as `<html lang>` and `hreflang` write it.
     pub lang: String,
+    /// The language's own name for itself ("日本語"): the language switch shows it.
+    pub language_name: String,
+    pub language_label: String,
+    /// A translated edition's note that it is a translation; empty in the original.
+    pub translation: String,
     pub loading: String,
     pub noscript: String,
     pub failed: String,
@@ -131,6 +241,51 @@ pub struct Ui {
     pub credits: String,
     pub sources_cited: String,
     pub conflicts_about: String,
+    /// Joiners: a list, a list of lists, `{text}` with an `{aside}`, `{label}` and its `{text}`.
+    pub list: String,
+    pub list_strong: String,
+    pub aside: String,
+    pub labelled: String,
+    /// `{publisher}`, `{title}`, `{date}`.
+    pub survey_cited: String,
+    /// `{start}`, `{end}`, `{mode}`.
+    pub fieldwork: String,
+}
+
+impl Ui {
+    /// The words the browser's code uses (charts, tables, the chart in words, URL and embed
+    /// notes); the others are in the page's HTML already, so an edition's strings block
+    /// leaves them empty. The end-to-end tests read every one of these on the page.
+    pub fn for_browser(&self) -> Ui {
+        let c = |s: &String| s.clone();
+        Ui {
+            lang: c(&self.lang),
+            not_published: c(&self.not_published),
+            remainder: c(&self.remainder),
+            derived: c(&self.derived),
+            remainder_full: c(&self.remainder_full),
+            row_population_year: c(&self.row_population_year),
+            source_line: c(&self.source_line),
+            summary_count: c(&self.summary_count),
+            summary_range: c(&self.summary_range),
+            summary_missing: c(&self.summary_missing),
+            data_caption: c(&self.data_caption),
+            base: c(&self.base),
+            url_unknown_country: c(&self.url_unknown_country),
+            url_unknown_chart: c(&self.url_unknown_chart),
+            url_unknown_section: c(&self.url_unknown_section),
+            dismiss: c(&self.dismiss),
+            embed_unknown_chart: c(&self.embed_unknown_chart),
+            embed_unknown_theme: c(&self.embed_unknown_theme),
+            embed_bad_child: c(&self.embed_bad_child),
+            list: c(&self.list),
+            list_strong: c(&self.list_strong),
+            aside: c(&self.aside),
+            labelled: c(&self.labelled),
+            survey_cited: c(&self.survey_cited),
+            ..Ui::default()
+        }
+    }
 }
 
 /// What the charts and the page need from the catalog at run time (the prose stays native).
@@ -138,13 +293,24 @@ pub struct Ui {
 pub struct Strings {
     pub charts: BTreeMap<String, ChartText>,
     pub labels: BTreeMap<String, String>,
+    pub options: BTreeMap<String, String>,
+    pub data: DataText,
     pub ui: Ui,
+    pub locale: Locale,
 }
 
 impl Strings {
     /// The label to draw for an option: its short form where the catalog has one.
     pub fn label<'a>(&'a self, option: &'a str) -> &'a str {
-        self.labels.get(option).map_or(option, String::as_str)
+        self.labels
+            .get(option)
+            .or_else(|| self.options.get(option))
+            .map_or(option, String::as_str)
+    }
+
+    /// An option in full, as this edition names it.
+    pub fn option<'a>(&'a self, option: &'a str) -> &'a str {
+        self.options.get(option).map_or(option, String::as_str)
     }
 }
 
@@ -153,13 +319,21 @@ impl Strings {
 pub struct Catalog {
     pub text: TextFile,
     pub strings: Strings,
+    /// `[ui]` as a table of strings, for comparing editions key by key.
+    ui_table: BTreeMap<String, String>,
 }
 
-/// The catalog's two files; `prose::parse` then reads the text into blocks.
-pub fn parse(dir: &str, text: &str, ui: &str) -> Result<Catalog, Vec<String>> {
+/// The two catalog files of an edition: `text.LANG.toml`, `ui.LANG.toml`.
+pub fn file_names(lang: &str) -> [String; 2] {
+    [format!("text.{lang}.toml"), format!("ui.{lang}.toml")]
+}
+
+/// An edition's two files; `prose::parse` then reads the text into blocks.
+pub fn parse(dir: &str, lang: &str, text: &str, ui: &str) -> Result<Catalog, Vec<String>> {
+    let [text_file, ui_file] = file_names(lang);
     let text: TextFile =
-        basic_toml::from_str(text).map_err(|e| vec![format!("{dir}/{TEXT_FILE}: {e}")])?;
-    let ui: UiFile = match basic_toml::from_str(ui) {
+        basic_toml::from_str(text).map_err(|e| vec![format!("{dir}/{text_file}: {e}")])?;
+    let parsed: UiFile = match basic_toml::from_str(ui) {
         Ok(u) => u,
         Err(e) => {
             // Name every missing or unknown key at once, not one per build.
@@ -170,18 +344,205 @@ pub fn parse(dir: &str, text: &str, ui: &str) -> Result<Catalog, Vec<String>> {
             };
             return Err(problems
                 .into_iter()
-                .map(|p| format!("{dir}/{UI_FILE}: {p}"))
+                .map(|p| format!("{dir}/{ui_file}: {p}"))
                 .collect());
         }
+    };
+    let ui_table = loose_ui(ui).unwrap_or_default();
+    let l = parsed.locale;
+    let mut problems = Vec::new();
+    let collation = crate::collate::Collation::parse(&l.collation).unwrap_or_else(|| {
+        problems.push(format!(
+            "{dir}/{ui_file}: [locale] collation {:?} is not one of \"latin\", \"kana\", \"thai\"",
+            l.collation
+        ));
+        crate::collate::Collation::Latin
+    });
+    if l.months.len() != 12 {
+        problems.push(format!(
+            "{dir}/{ui_file}: [locale] months has {} names; it needs 12",
+            l.months.len()
+        ));
+    }
+    if !(1.0..=3.0).contains(&l.line_height) {
+        problems.push(format!(
+            "{dir}/{ui_file}: [locale] line_height {} is not between 1 and 3 (ems)",
+            l.line_height
+        ));
+    }
+    if parsed.ui.lang != lang {
+        problems.push(format!(
+            "{dir}/{ui_file}: [ui] lang is {:?}, but the file is the {lang:?} edition's",
+            parsed.ui.lang
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let locale = Locale {
+        percent: l.percent,
+        date: l.date,
+        date_month: l.date_month,
+        date_year: l.date_year,
+        months: l.months,
+        year_offset: l.year_offset,
+        collation,
+        font: l.font,
+        // Checked above to lie between 1 and 3.
+        line_height: (l.line_height * 100.0).round() as u16,
+        sentence_gap: l.sentence_gap,
     };
     Ok(Catalog {
         strings: Strings {
             charts: text.chart.clone(),
             labels: text.label.clone(),
-            ui: ui.ui,
+            options: text.option.clone(),
+            data: DataText {
+                survey: text.survey.clone(),
+                populations: text.population.clone(),
+                questions: text.question.clone(),
+                notes: text.note.clone(),
+            },
+            ui: parsed.ui,
+            locale,
         },
         text,
+        ui_table,
     })
+}
+
+/// Every string of a text catalog with the place a message names it by.
+fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
+    let p = &t.page;
+    for (k, v) in [
+        ("title", &p.title),
+        ("description", &p.description),
+        ("kicker", &p.kicker),
+        ("dek", &p.dek),
+        ("byline", &p.byline),
+    ] {
+        out.push((format!("[page] {k}"), v));
+    }
+    for (i, s) in t.section.iter().enumerate() {
+        let at = format!("[[section]] {} (id {:?})", i + 1, s.id);
+        for (k, v) in [
+            ("nav", &s.nav),
+            ("heading", &s.heading),
+            ("claim", &s.claim),
+            ("body", &s.body),
+        ] {
+            out.push((format!("{at} {k}"), v));
+        }
+    }
+    for (i, a) in t.agenda.iter().enumerate() {
+        out.push((format!("[[agenda]] {} title", i + 1), &a.title));
+        out.push((format!("[[agenda]] {} text", i + 1), &a.text));
+    }
+    for (id, c) in &t.chart {
+        for (k, v) in [
+            ("title", &c.title),
+            ("takeaway", &c.takeaway),
+            ("subtitle", &c.subtitle),
+            ("row_header", &c.row_header),
+        ] {
+            out.push((format!("[chart.{id}] {k}"), v));
+        }
+        for (k, v) in &c.words {
+            out.push((format!("[chart.{id}] words.{k}"), v));
+        }
+    }
+    let s = &t.survey;
+    for (k, v) in [
+        ("title", &s.title),
+        ("publisher", &s.publisher),
+        ("mode", &s.mode),
+        ("weighting", &s.weighting),
+    ] {
+        out.push((format!("[survey] {k}"), v));
+    }
+    for (i, l) in s.languages.iter().enumerate() {
+        out.push((format!("[survey] languages {}", i + 1), l));
+    }
+    for (table, map) in [
+        ("label", &t.label),
+        ("population", &t.population),
+        ("option", &t.option),
+        ("note", &t.note),
+    ] {
+        for (k, v) in map {
+            out.push((format!("[{table}] {k:?}"), v));
+        }
+    }
+    for (id, q) in &t.question {
+        for (k, v) in [
+            ("title", &q.title),
+            ("measure", &q.measure),
+            ("base", &q.base),
+        ] {
+            out.push((format!("[question.{id}] {k}"), v));
+        }
+        if let Some(w) = &q.wording {
+            out.push((format!("[question.{id}] wording"), w));
+        }
+    }
+    out
+}
+
+/// The placeholders and directives of a string, sorted: what a translation must keep.
+fn slots(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = tokens(s)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Placeholder(p) => Some(format!("{{{p}}}")),
+            Token::Directive(d) => Some(format!("{{{{{d}}}}}")),
+            _ => None,
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A translation against the edition it translates (the first one): the same keys, the same
+/// sections in the same order, and in every string the same placeholders and directives.
+pub fn compare(dir: &str, reference: &Catalog, lang: &str, other: &Catalog) -> Vec<String> {
+    let [text_file, ui_file] = file_names(lang);
+    let mut problems = Vec::new();
+    let (want, got) = (text_strings(&reference.text), text_strings(&other.text));
+    let (want_map, got_map): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        (want.into_iter().collect(), got.into_iter().collect());
+    let reference_file = &file_names(&reference.strings.ui.lang)[0];
+    for (place, w) in &want_map {
+        match got_map.get(place) {
+            None => problems.push(format!(
+                "{dir}/{text_file}: {place} is missing (it is in {reference_file})"
+            )),
+            Some(g) if slots(w) != slots(g) => problems.push(format!(
+                "{dir}/{text_file}: {place} has the placeholders {:?}, but {reference_file} has {:?}: a translation keeps every placeholder and invents none",
+                slots(g),
+                slots(w)
+            )),
+            Some(_) => {}
+        }
+    }
+    for place in got_map.keys().filter(|p| !want_map.contains_key(*p)) {
+        problems.push(format!(
+            "{dir}/{text_file}: {place} is not in {reference_file} (an extra key)"
+        ));
+    }
+    let reference_ui = &file_names(&reference.strings.ui.lang)[1];
+    for (key, w) in &reference.ui_table {
+        if let Some(g) = other.ui_table.get(key) {
+            if slots(w) != slots(g) {
+                problems.push(format!(
+                    "{dir}/{ui_file}: [ui] {key} has the placeholders {:?}, but {reference_ui} has {:?}: a translation keeps every placeholder and invents none",
+                    slots(g),
+                    slots(w)
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// A sentence with named slots (`{population} {year}`) filled in: a slot not given stays as
@@ -244,22 +605,25 @@ fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 
 /// The keys of `[ui]` a catalog lacks or has in excess, when its `[ui]` table is a table of
 /// strings; `None` when it is not even that (the TOML error says why).
-fn ui_keys(src: &str) -> Option<Vec<String>> {
+fn loose_ui(src: &str) -> Option<BTreeMap<String, String>> {
     #[derive(Deserialize)]
     struct Loose {
         ui: BTreeMap<String, String>,
     }
     let loose: Loose = basic_toml::from_str(src).ok()?;
+    Some(loose.ui)
+}
+
+fn ui_keys(src: &str) -> Option<Vec<String>> {
+    let ui = loose_ui(src)?;
     let want = field_names::<Ui>();
     let mut problems: Vec<String> = want
         .iter()
-        .filter(|k| !loose.ui.contains_key(**k))
-        .map(|k| format!("[ui] has no `{k}` (every key is needed; start from a copy of the report's data/ui.en.toml)"))
+        .filter(|k| !ui.contains_key(**k))
+        .map(|k| format!("[ui] has no `{k}` (every key is needed; data/README.md lists them)"))
         .collect();
     problems.extend(
-        loose
-            .ui
-            .keys()
+        ui.keys()
             .filter(|k| !want.contains(&k.as_str()))
             .map(|k| format!("[ui] has an unknown key `{k}`")),
     );

@@ -5,38 +5,39 @@
 use std::fs;
 use std::path::Path;
 
-use japan_asean_report::data::{self, Files, Population};
+use japan_asean_report::data::{self, Population};
 use japan_asean_report::{bundle, spec};
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-use data::FILES as FIXTURE_FILES;
-
 /// Problems of the good fixture folder with `bad` (named `KIND.FILE`) in place of its twin,
 /// named as if the folder were `data/`.
 fn problems_with(bad: Option<&str>) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut texts: Vec<(String, String)> = FIXTURE_FILES
-        .iter()
-        .map(|f| (f.to_string(), read(&dir.join("good").join(f))))
-        .collect();
+    let mut folder = data::Folder::read("data", &dir.join("good")).unwrap();
     if let Some(bad) = bad {
-        let target = texts
-            .iter_mut()
-            .find(|(f, _)| bad.ends_with(&format!(".{f}")))
-            .unwrap_or_else(|| panic!("{bad} names no data file"));
-        target.1 = read(&dir.join("bad").join(bad));
+        let text = read(&dir.join("bad").join(bad));
+        let ends = |f: &str| bad.ends_with(&format!(".{f}"));
+        if let Some(i) = data::FILES.iter().position(|f| ends(f)) {
+            folder.data[i] = text;
+        } else {
+            let (lang, t, u) = folder
+                .catalogs
+                .iter_mut()
+                .find(|(lang, _, _)| {
+                    ends(&format!("text.{lang}.toml")) || ends(&format!("ui.{lang}.toml"))
+                })
+                .unwrap_or_else(|| panic!("{bad} names no data file"));
+            if ends(&format!("text.{lang}.toml")) {
+                *t = text;
+            } else {
+                *u = text;
+            }
+        }
     }
-    let texts: [String; 7] = texts
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect::<Vec<_>>()
-        .try_into()
-        .unwrap();
-    let files = Files::from_texts("data", &texts);
-    match bundle::load(&files) {
+    match bundle::load(&folder.files()) {
         Ok(_) => Vec::new(),
         Err(p) => p.iter().map(ToString::to_string).collect(),
     }
@@ -182,9 +183,9 @@ fn a_note_pointing_at_nothing() {
     assert_problems(
         "note-pointing-at-nothing.notes.toml",
         &[
-            r#"data/notes.toml:1: question "trust", year "2024", population "ASEAN", option "India": question: the note points at no value in the data"#,
-            r#"data/notes.toml:9: question "trust", year "2025": question: the note points at no value in the data"#,
-            r#"data/notes.toml:15: question "trusts": question: unknown question id "trusts""#,
+            r#"data/notes.toml:1: note "bad-1", question "trust", year "2024", population "ASEAN", option "India": question: the note points at no value in the data"#,
+            r#"data/notes.toml:9: note "bad-2", question "trust", year "2025": question: the note points at no value in the data"#,
+            r#"data/notes.toml:15: note "bad-3", question "trusts": question: unknown question id "trusts""#,
         ],
     );
 }
@@ -306,8 +307,8 @@ fn a_catalog_missing_keys_names_them_all_at_once() {
     assert_problems(
         "ui-missing-and-unknown-keys.ui.en.toml",
         &[
-            r#"data/ui.en.toml: [ui] has no `loading` (every key is needed; start from a copy of the report's data/ui.en.toml)"#,
-            r#"data/ui.en.toml: [ui] has no `dismiss` (every key is needed; start from a copy of the report's data/ui.en.toml)"#,
+            r#"data/ui.en.toml: [ui] has no `loading` (every key is needed; data/README.md lists them)"#,
+            r#"data/ui.en.toml: [ui] has no `dismiss` (every key is needed; data/README.md lists them)"#,
             r#"data/ui.en.toml: [ui] has an unknown key `loding`"#,
         ],
     );
@@ -334,8 +335,8 @@ fn a_file_that_is_not_toml() {
 /// A data folder of the repository, read from disk and loaded: every problem, or the bundle.
 fn folder(dir: &str) -> Result<bundle::Bundle, Vec<bundle::LoadError>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let texts = FIXTURE_FILES.map(|f| read(&root.join(dir).join(f)));
-    bundle::load(&Files::from_texts(dir, &texts))
+    let folder = data::Folder::read(dir, &root.join(dir)).unwrap_or_else(|e| panic!("{e}"));
+    bundle::load(&folder.files())
 }
 
 /// The report's own folder, `data/`, whatever `REPORT_DATA` this test binary was built from:
@@ -469,6 +470,7 @@ fn every_chart_builds_from_the_real_data_and_names_its_sources() {
 
 #[test]
 fn the_browsers_snapshot_is_the_validated_data() {
-    let snapshot = japan_asean_report::load_snapshot().expect("the snapshot reads back");
+    let strings = japan_asean_report::first_edition_strings();
+    let snapshot = japan_asean_report::load_snapshot(strings).expect("the snapshot reads back");
     assert_eq!(snapshot, japan_asean_report::load().unwrap().snapshot());
 }

@@ -21,13 +21,13 @@ fn canvas() -> HtmlCanvasElement {
 }
 
 fn chart(id: &str) -> Chart {
-    let s = japan_asean_report::load_snapshot().unwrap();
+    let s = japan_asean_report::load_snapshot(japan_asean_report::first_edition_strings()).unwrap();
     spec::build(&s, id).unwrap()
 }
 
 /// Every chart of the data folder the crate was built from.
 fn ids() -> Vec<String> {
-    let s = japan_asean_report::load_snapshot().unwrap();
+    let s = japan_asean_report::load_snapshot(japan_asean_report::first_edition_strings()).unwrap();
     s.report.ids().map(str::to_owned).collect()
 }
 

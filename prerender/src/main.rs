@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use japan_asean_report::html::{self, card, HtmlError, Site};
+use japan_asean_report::html::{self, card, Edition, HtmlError, Site};
 use japan_asean_report::{embed, export, spec};
 
 /// Why the step stops: each layer's error, converted here once.
@@ -108,7 +108,7 @@ fn run() -> Result<PathBuf, Error> {
             .join("index.html"),
     };
     let page = std::fs::read_to_string(&path).map_err(|e| Error::Read(path.clone(), e))?;
-    let bundle = japan_asean_report::load()
+    let editions = japan_asean_report::load_editions()
         .map_err(|problems| Error::Data(problems.iter().map(ToString::to_string).collect()))?;
     let site = Site::new(std::env::var("SITE_URL").ok().as_deref());
     if site.url.is_none() {
@@ -116,21 +116,65 @@ fn run() -> Result<PathBuf, Error> {
             "prerender: SITE_URL is not set, so link previews, oEmbed and the AMP code use relative addresses, which sites reading them ignore; set SITE_URL=https://host/path/ when building for publication"
         );
     }
+    let langs = &editions[0].report.editions;
+    let list: Vec<Edition> = editions
+        .iter()
+        .map(|b| Edition {
+            lang: b.strings.ui.lang.clone(),
+            name: b.strings.ui.language_name.clone(),
+            folder: Edition::folder_of(langs, &b.strings.ui.lang),
+        })
+        .collect();
+    let shell = html::Shell::parse(&page)?;
+    let root = path.parent().ok_or(Error::NoPage)?;
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_system_fonts();
+    fonts.set_sans_serif_family("DejaVu Sans");
+    let fonts = std::sync::Arc::new(fonts);
+    for (bundle, edition) in editions.iter().zip(&list) {
+        // An edition's documents are one folder further from trunk's files.
+        let up = "../".repeat(edition.folder.matches('/').count());
+        let shell = if up.is_empty() {
+            shell.clone()
+        } else {
+            shell.rebased(&up)
+        };
+        let site = site.for_edition(&list, &edition.folder);
+        let dir = root.join(&edition.folder);
+        let files = edition_files(bundle, shell, &site, &fonts)?;
+        for (name, body) in files {
+            write(&dir.join(&name), &body)?;
+        }
+        eprintln!(
+            "prerender: the {} edition in {}",
+            edition.lang,
+            dir.display()
+        );
+    }
+    Ok(path)
+}
+
+/// Every file of one edition, relative to its folder: the page, its start-up script, the
+/// colour roles' dark shades, one embed document and oEmbed answer per chart (from the same
+/// shell, so with the same start-up script), the downloads, the data package, the cards and
+/// the still images.
+fn edition_files(
+    bundle: &japan_asean_report::Bundle,
+    shell: html::Shell,
+    site: &Site,
+    fonts: &std::sync::Arc<resvg::usvg::fontdb::Database>,
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
     // No inline script may remain (Content-Security-Policy script-src 'self').
-    let (shell, scripts) = html::Shell::parse(&page)?.externalised();
-    let filled = shell.page(&bundle, &site)?;
-    let dir = path.parent().ok_or(Error::NoPage)?;
-    // Beside the page: its start-up script, the colour roles' dark shades, one embed document
-    // and oEmbed answer per chart (from the same shell, so with the same start-up script), the
-    // downloads and the data package.
+    let (shell, scripts) = shell.externalised();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut text = scripts;
+    text.push(("index.html".to_owned(), shell.page(bundle, site)?));
     text.push(html::palette_css(&bundle.report));
     let provider = &bundle.prose.page.title;
     for id in bundle.report.ids() {
-        text.push((embed::document_path(id), shell.embed(&bundle, id, &site)?));
+        text.push((embed::document_path(id), shell.embed(bundle, id, site)?));
         let chart =
-            spec::build(&bundle, id).map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
+            spec::build(bundle, id).map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
         let height = japan_asean_report::layout::chart_height(&chart) as u32 + EMBED_AROUND_CHART;
         text.push((
             embed::oembed_path(id),
@@ -144,44 +188,41 @@ fn run() -> Result<PathBuf, Error> {
             ),
         ));
     }
-    text.extend(html::downloads(&bundle)?);
+    text.extend(html::downloads(bundle)?);
     // The whole dataset as a Frictionless Data Package, beside the per-chart files.
-    text.extend(japan_asean_report::package::files(&bundle));
+    text.extend(japan_asean_report::package::files(bundle));
     files.extend(text.into_iter().map(|(n, b)| (n, b.into_bytes())));
 
     // Images: a card per chart and one for the report (1200 x 630), and each chart's still
     // image at twice the embed's width (per member state where it has a selector).
-    let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_system_fonts();
-    fonts.set_sans_serif_family("DejaVu Sans");
-    let fonts = std::sync::Arc::new(fonts);
     let p = &bundle.prose.page;
-    let report_card = card::report_card(&p.kicker, &p.title, &html::plain(&p.dek, &bundle));
+    let report_card = card::report_card(
+        &bundle.strings.locale.font,
+        &p.kicker,
+        &p.title,
+        &html::plain(&p.dek, bundle),
+    );
     files.push((
         card::REPORT_CARD.to_owned(),
-        png(&fonts, card::REPORT_CARD, &report_card, card::CARD.0)?,
+        png(fonts, card::REPORT_CARD, &report_card, card::CARD.0)?,
     ));
     for id in bundle.report.ids() {
-        for country in spec::views(&bundle, id) {
-            let chart = spec::build_for(&bundle, id, country)
+        for country in spec::views(bundle, id) {
+            let chart = spec::build_for(bundle, id, country)
                 .map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
             let source = chart.source.plain(&bundle.strings.ui);
             if country.is_none() {
                 let svg = card::chart_card(&chart, provider, &source);
                 let name = card::card_path(id);
-                files.push((name.clone(), png(&fonts, &name, &svg, card::CARD.0)?));
+                files.push((name.clone(), png(fonts, &name, &svg, card::CARD.0)?));
             }
             let name = export::path(id, country, "png");
             let svg = card::still(&chart, &source);
             files.push((
                 name.clone(),
-                png(&fonts, &name, &svg, 2 * embed::EMBED_WIDTH)?,
+                png(fonts, &name, &svg, 2 * embed::EMBED_WIDTH)?,
             ));
         }
     }
-    for (name, body) in files {
-        write(&dir.join(&name), &body)?;
-    }
-    write(&path, filled.as_bytes())?;
-    Ok(path)
+    Ok(files)
 }

@@ -19,11 +19,9 @@ pub const VALUES_FILE: &str = "values.csv";
 pub const SOURCES_FILE: &str = "sources.toml";
 pub const NOTES_FILE: &str = "notes.toml";
 pub const CHARTS_FILE: &str = "charts.toml";
-pub const TEXT_FILE: &str = "text.en.toml";
-pub const UI_FILE: &str = "ui.en.toml";
 
 /// The text of a report's data folder; tests pass their own fixtures.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Files<'a> {
     /// The folder as messages name it (`data`, `examples/asean-2025/data`).
     pub dir: &'a str,
@@ -32,33 +30,106 @@ pub struct Files<'a> {
     pub sources: &'a str,
     pub notes: &'a str,
     pub charts: &'a str,
+    /// Each edition's catalogs, in the order of `[report] editions` (the first is the original).
+    pub catalogs: Vec<CatalogFiles<'a>>,
+}
+
+/// One edition's two catalogs: `text.LANG.toml` and `ui.LANG.toml`.
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogFiles<'a> {
+    pub lang: &'a str,
     pub text: &'a str,
     pub ui: &'a str,
 }
 
-/// A data folder's files, in `Files` order.
-pub const FILES: [&str; 7] = [
+/// A data folder's files besides the catalogs, in `Files` order.
+pub const FILES: [&str; 5] = [
     SURVEY_FILE,
     VALUES_FILE,
     SOURCES_FILE,
     NOTES_FILE,
     CHARTS_FILE,
-    TEXT_FILE,
-    UI_FILE,
 ];
 
-impl<'a> Files<'a> {
-    /// The folder `dir` from its files' texts, in `FILES` order.
-    pub fn from_texts(dir: &'a str, t: &'a [String; 7]) -> Files<'a> {
+/// The editions `charts.toml` lists (`[report] editions`, default `["en"]`), read before
+/// anything else so that their catalogs can be found. A file that is not TOML gives the
+/// default here; the full check then names its problem.
+pub fn editions(charts: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Loose {
+        report: LooseReport,
+    }
+    #[derive(serde::Deserialize)]
+    struct LooseReport {
+        #[serde(default = "raw::default_editions")]
+        editions: Vec<String>,
+    }
+    basic_toml::from_str::<Loose>(charts)
+        .map(|l| l.report.editions)
+        .unwrap_or_else(|_| raw::default_editions())
+}
+
+/// A data folder read from disk (the build, the prerenderer and the tests).
+#[derive(Debug, Clone)]
+pub struct Folder {
+    pub name: String,
+    /// `FILES` in order.
+    pub data: Vec<String>,
+    /// `(lang, text.LANG.toml, ui.LANG.toml)` for each edition.
+    pub catalogs: Vec<(String, String, String)>,
+}
+
+impl Folder {
+    /// Every file of the folder at `path`, named `name` in messages; a file that cannot be
+    /// read is named with the reason.
+    pub fn read(name: &str, path: &std::path::Path) -> Result<Folder, String> {
+        let read = |file: &str| {
+            std::fs::read_to_string(path.join(file)).map_err(|e| {
+                format!(
+                    "{name}/{file}: cannot be read: {e} (a data folder holds {}, and text.LANG.toml and ui.LANG.toml for each edition `[report] editions` lists in {CHARTS_FILE})",
+                    FILES.join(", ")
+                )
+            })
+        };
+        let data = FILES
+            .iter()
+            .map(|f| read(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut catalogs = Vec::new();
+        for lang in editions(&data[4]) {
+            let [t, u] = crate::text::file_names(&lang);
+            let (t, u) = (read(&t)?, read(&u)?);
+            catalogs.push((lang, t, u));
+        }
+        Ok(Folder {
+            name: name.to_owned(),
+            data,
+            catalogs,
+        })
+    }
+
+    /// The paths a build depends on, for `cargo::rerun-if-changed`.
+    pub fn paths(&self) -> Vec<String> {
+        let mut v: Vec<String> = FILES.iter().map(|f| (*f).to_owned()).collect();
+        for (lang, _, _) in &self.catalogs {
+            v.extend(crate::text::file_names(lang));
+        }
+        v
+    }
+
+    pub fn files(&self) -> Files<'_> {
         Files {
-            dir,
-            survey: &t[0],
-            values: &t[1],
-            sources: &t[2],
-            notes: &t[3],
-            charts: &t[4],
-            text: &t[5],
-            ui: &t[6],
+            dir: &self.name,
+            survey: &self.data[0],
+            values: &self.data[1],
+            sources: &self.data[2],
+            notes: &self.data[3],
+            charts: &self.data[4],
+            catalogs: self
+                .catalogs
+                .iter()
+                .map(|(lang, text, ui)| CatalogFiles { lang, text, ui })
+                .collect(),
         }
     }
 }

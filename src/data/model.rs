@@ -307,6 +307,8 @@ impl NoteKind {
 /// A note on a question, narrowed by year, population and option down to a single value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
+    /// Names the note; its words are `[note] ID` in each edition's text catalog.
+    pub id: String,
     /// Index into `Dataset::questions`.
     pub question: usize,
     pub year: Option<u16>,
@@ -329,6 +331,29 @@ impl Note {
 }
 
 impl Dataset {
+    /// The data without an edition's words (names, question texts, note texts, the survey's
+    /// title and method in words): what every edition shares. `Snapshot::localise` undoes it.
+    pub fn unlocalise(&mut self) {
+        let s = &mut self.survey;
+        s.title.clear();
+        s.publisher.clear();
+        s.mode.clear();
+        s.languages.clear();
+        s.weighting.clear();
+        for p in &mut self.populations {
+            p.name.clear();
+        }
+        for q in &mut self.questions {
+            q.title.clear();
+            q.wording = None;
+            q.measure.clear();
+            q.base.clear();
+        }
+        for n in &mut self.notes {
+            n.text.clear();
+        }
+    }
+
     /// The population a data file names by `code`.
     pub fn population(&self, code: &str) -> Option<Population> {
         let p = self.populations.iter().find(|p| p.code.as_str() == code)?;

@@ -18,7 +18,6 @@ pub struct SurveyFile {
 #[serde(deny_unknown_fields)]
 pub struct RawPopulation {
     pub code: String,
-    pub name: String,
     #[serde(default)]
     pub region: bool,
     #[serde(default)]
@@ -35,9 +34,6 @@ pub struct RawSurvey {
     pub respondents: u32,
     pub fieldwork_start: String,
     pub fieldwork_end: String,
-    pub mode: String,
-    pub languages: Vec<String>,
-    pub weighting: String,
     pub method_sources: Vec<String>,
 }
 
@@ -45,15 +41,10 @@ pub struct RawSurvey {
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub wording: Option<String>,
-    pub measure: String,
     pub kind: String,
     pub unit: String,
     #[serde(default)]
     pub scale_max: Option<f64>,
-    pub base: String,
 }
 
 /// One row of `data/values.csv`. Every field is read as text so that validation can name the
@@ -106,6 +97,7 @@ pub struct NotesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
+    pub id: String,
     pub question: String,
     #[serde(default)]
     pub year: Option<u16>,
@@ -114,7 +106,6 @@ pub struct RawNote {
     #[serde(default)]
     pub option: Option<String>,
     pub kind: String,
-    pub text: String,
     #[serde(default)]
     pub sources: Vec<String>,
 }
@@ -134,6 +125,9 @@ pub struct ChartsFile {
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
     pub sections: Vec<String>,
+    /// Language tags; each has `text.LANG.toml` and `ui.LANG.toml`. The first is the original.
+    #[serde(default = "default_editions")]
+    pub editions: Vec<String>,
     #[serde(default)]
     pub highlight: Option<String>,
 }
@@ -229,4 +223,9 @@ pub struct RawSelector {
 pub struct RawExpect {
     pub row: String,
     pub position: usize,
+}
+
+/// A report with no `editions` line has one, in English.
+pub fn default_editions() -> Vec<String> {
+    vec!["en".to_owned()]
 }

@@ -4,7 +4,8 @@
 //! for newsletters, AMP placeholders and readers without script. `prerender` rasterizes them.
 
 use super::{Html, STATIC_WIDTH};
-use crate::render::{self, FONT_STACK, LIGHT};
+use crate::measure;
+use crate::render::{self, LIGHT};
 use crate::spec::Chart;
 
 /// A link-preview card's size, in pixels.
@@ -31,7 +32,7 @@ const KICKER: Type = Type(22.0, 28.0, "bold", "#B7002A");
 const HEADLINE: Type = Type(56.0, 68.0, "bold", "#1A1A1A");
 const DEK: Type = Type(24.0, 34.0, "normal", "#5C5C5C");
 
-fn text_lines(h: &mut Html, lines: &[String], x: f64, y: f64, t: &Type) {
+fn text_lines(h: &mut Html, font: &str, lines: &[String], x: f64, y: f64, t: &Type) {
     for (i, line) in lines.iter().enumerate() {
         let (xs, ys, fs) = (
             (x as u32).to_string(),
@@ -43,7 +44,7 @@ fn text_lines(h: &mut Html, lines: &[String], x: f64, y: f64, t: &Type) {
             &[
                 ("x", &xs),
                 ("y", &ys),
-                ("font-family", FONT_STACK),
+                ("font-family", font),
                 ("font-size", &fs),
                 ("font-weight", t.2),
                 ("fill", t.3),
@@ -53,26 +54,23 @@ fn text_lines(h: &mut Html, lines: &[String], x: f64, y: f64, t: &Type) {
     }
 }
 
-/// Lines of at most `chars` characters, broken at spaces; at most `max` lines, the last one
-/// ended with an ellipsis if the text goes on.
-fn lines(text: &str, chars: usize, max: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > chars {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
+/// Lines of at most `width` px at the type's size, broken where the language allows
+/// (`measure::wrap`); at most `max` lines, the last one ended with an ellipsis if the text
+/// goes on.
+fn lines(text: &str, width: f64, t: &Type, max: usize) -> Vec<String> {
+    let mut out = measure::wrap(text, width / t.0);
     if out.len() > max {
         out.truncate(max);
         if let Some(last) = out.last_mut() {
+            // Room for the ellipsis: whole words off the end, or characters off a lone word.
+            while !last.is_empty() && measure::width_em(last) + 1.0 > width / t.0 {
+                let pieces = measure::pieces(last);
+                let keep = match pieces.split_last() {
+                    Some((_, rest)) if !rest.is_empty() => rest.concat().trim_end().len(),
+                    _ => last.char_indices().last().map_or(0, |(i, _)| i),
+                };
+                last.truncate(keep);
+            }
             last.push('…');
         }
     }
@@ -106,10 +104,12 @@ fn frame(h: &mut Html) {
 
 /// A chart's card: its title, the chart scaled to fit, its source line and the report's name.
 pub fn chart_card(chart: &Chart, report: &str, source: &str) -> String {
+    let font = chart.locale.font.as_str();
     let mut h = Html::new();
     frame(&mut h);
-    let title = lines(&chart.title, 44, 2);
-    text_lines(&mut h, &title, MARGIN, MARGIN + 38.0, &TITLE);
+    let width = CARD.0 as f64 - 2.0 * MARGIN;
+    let title = lines(&chart.title, width, &TITLE, 2);
+    text_lines(&mut h, font, &title, MARGIN, MARGIN + 38.0, &TITLE);
     let top = MARGIN + 38.0 + 50.0 * title.len() as f64 - 16.0;
     let foot = CARD.1 as f64 - MARGIN - 40.0;
     // The chart drawn as wide as the space left allows at its own height (its height
@@ -137,30 +137,32 @@ pub fn chart_card(chart: &Chart, report: &str, source: &str) -> String {
     );
     h.raw(&render::svg(chart, css_width, &LIGHT));
     h.close("svg");
-    let src = lines(source, 100, 1);
-    text_lines(&mut h, &src, MARGIN, foot, &SOURCE);
-    let name = lines(report, 90, 1);
-    text_lines(&mut h, &name, MARGIN, foot + 30.0, &NAME);
+    let src = lines(source, width, &SOURCE, 1);
+    text_lines(&mut h, font, &src, MARGIN, foot, &SOURCE);
+    let name = lines(report, width, &NAME, 1);
+    text_lines(&mut h, font, &name, MARGIN, foot + 30.0, &NAME);
     h.close("svg");
     h.finish()
 }
 
-/// The report's card: its kicker, title and dek.
-pub fn report_card(kicker: &str, title: &str, dek: &str) -> String {
+/// The report's card: its kicker, title and dek, in the edition's font stack.
+pub fn report_card(font: &str, kicker: &str, title: &str, dek: &str) -> String {
     let mut h = Html::new();
     frame(&mut h);
+    let width = CARD.0 as f64 - 2.0 * MARGIN;
     text_lines(
         &mut h,
+        font,
         &[kicker.to_uppercase()],
         MARGIN,
         MARGIN + 40.0,
         &KICKER,
     );
-    let t = lines(title, 34, 3);
-    text_lines(&mut h, &t, MARGIN, MARGIN + 110.0, &HEADLINE);
-    let d = lines(dek, 80, 3);
+    let t = lines(title, width, &HEADLINE, 3);
+    text_lines(&mut h, font, &t, MARGIN, MARGIN + 110.0, &HEADLINE);
+    let d = lines(dek, width, &DEK, 3);
     let y = MARGIN + 110.0 + 68.0 * t.len() as f64 + 20.0;
-    text_lines(&mut h, &d, MARGIN, y, &DEK);
+    text_lines(&mut h, font, &d, MARGIN, y, &DEK);
     h.close("svg");
     h.finish()
 }
@@ -175,10 +177,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_text_is_broken_at_spaces_and_cut_with_an_ellipsis() {
-        assert_eq!(lines("one two three", 7, 3), ["one two", "three"]);
-        assert_eq!(lines("one two three four", 7, 1), ["one two…"]);
-        assert_eq!(lines("", 7, 2), Vec::<String>::new());
+    fn long_text_is_broken_where_the_language_allows_and_cut_with_an_ellipsis() {
+        let t = Type(10.0, 12.0, "normal", "#000");
+        assert_eq!(lines("one two three", 40.0, &t, 3), ["one two", "three"]);
+        assert_eq!(lines("one two three four", 40.0, &t, 1), ["one…"]);
+        assert_eq!(lines("", 40.0, &t, 2), Vec::<String>::new());
+        let ja = lines("日本は最も信頼される大国である", 60.0, &t, 2);
+        assert_eq!(ja, ["日本は最も信", "頼される大…"]);
     }
 
     #[test]

@@ -165,7 +165,8 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
     let id = chart.id.as_str();
     // The report's address: known at build time where SITE_URL is set, else filled in by the
     // script from the page's own address.
-    let base = site.url.as_deref().unwrap_or(embed::URL_MARK);
+    let edition = site.edition_url();
+    let base = edition.as_deref().unwrap_or(embed::URL_MARK);
     let iframe = embed::iframe_code(base, id, &chart.title, embed::HEIGHT_MARK);
     let pym = embed::pym_code(base, id);
     let amp = embed::amp_code(base, id, &chart.title, embed::HEIGHT_MARK);
@@ -283,8 +284,8 @@ pub fn palette_css(report: &Report) -> (String, String) {
 }
 
 /// The country selector of a chart with per-country data: the member states the region-wide
-/// figure averages, in survey.toml's order. Disabled until the script that makes it work has
-/// started; hidden where there is no script.
+/// figure averages, in the edition's order of their names (`[locale] collation`). Disabled
+/// until the script that makes it work has started; hidden where there is no script.
 fn picker(h: &mut Html, id: &str, snap: &Snapshot) {
     let ui = &snap.strings.ui;
     let select = format!("{id}-country");
@@ -303,9 +304,15 @@ fn picker(h: &mut Html, id: &str, snap: &Snapshot) {
     h.raw("<option value=\"\">")
         .text(&ui.country_all)
         .close("option");
-    for c in snap.data.members() {
-        let name = spec::capitalise(snap.data.name(Population::Country(c)));
-        h.el("option", &[("value", c.code())], &name);
+    let rule = snap.strings.locale.collation;
+    let mut members: Vec<(String, crate::data::Country)> = snap
+        .data
+        .members()
+        .map(|c| (spec::capitalise(snap.data.name(Population::Country(c))), c))
+        .collect();
+    members.sort_by(|a, b| rule.compare(&a.0, &b.0));
+    for (name, c) in &members {
+        h.el("option", &[("value", c.code())], name);
     }
     h.close("select").close("div").nl();
 }
@@ -380,6 +387,31 @@ pub fn table(chart: &Chart, strings: &Strings) -> String {
     h.finish()
 }
 
+/// A catalog template written as markup: its text escaped, each `{slot}` written by `fill`.
+pub(super) fn slotted(h: &mut Html, template: &str, mut fill: impl FnMut(&mut Html, &str)) {
+    for token in text::tokens(template) {
+        match token {
+            text::Token::Placeholder(slot) => fill(h, slot),
+            text::Token::Text(t) | text::Token::Unclosed(t) | text::Token::Directive(t) => {
+                h.text(t);
+            }
+        }
+    }
+}
+
+/// `{label}: {text}` in the edition's form, the label in bold.
+pub(super) fn labelled(h: &mut Html, template: &str, label: &str, body: &str) {
+    slotted(h, template, |h, slot| match slot {
+        "label" => {
+            h.el("strong", &[], label);
+        }
+        "text" => {
+            h.text(body);
+        }
+        _ => {}
+    });
+}
+
 /// A source as it is cited: a link where it has an address, else its name and a note.
 pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui) {
     match &l.url {
@@ -387,29 +419,34 @@ pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui) {
             h.el("a", &[("href", url), ("rel", "noopener")], &l.name);
         }
         None => {
-            h.text(&l.name).text(" (").text(&ui.no_address).text(")");
+            h.text(&text::template(
+                &ui.aside,
+                &[("text", &l.name), ("aside", &ui.no_address)],
+            ));
         }
     }
     if let Some(d) = &l.date {
-        h.text(", ").text(d);
+        h.text(&ui.list).text(d);
     }
 }
 
-/// Sources in parentheses, separated by semicolons.
+/// Sources as an aside to the text before them (" (A; B)"), in the edition's brackets.
 pub(super) fn cited(h: &mut Html, sources: &[SourceLink], ui: &text::Ui) {
     if sources.is_empty() {
         return;
     }
-    h.text(" ")
-        .open("span", &[("class", "note-sources")])
-        .text("(");
-    for (i, s) in sources.iter().enumerate() {
-        if i > 0 {
-            h.text("; ");
+    h.open("span", &[("class", "note-sources")]);
+    slotted(h, &ui.aside, |h, slot| {
+        if slot == "aside" {
+            for (i, s) in sources.iter().enumerate() {
+                if i > 0 {
+                    h.text(&ui.list_strong);
+                }
+                link(h, s, ui);
+            }
         }
-        link(h, s, ui);
-    }
-    h.text(")").close("span");
+    });
+    h.close("span");
 }
 
 fn notes(h: &mut Html, chart: &Chart, ui: &text::Ui) {
@@ -421,14 +458,12 @@ fn notes(h: &mut Html, chart: &Chart, ui: &text::Ui) {
     for n in &chart.notes {
         let class = format!("note note-{}", note_kind(n.kind));
         h.open("li", &[("class", &class)]);
-        if let Some(a) = &n.about {
-            h.open("strong", &[])
-                .text(a)
-                .text(":")
-                .close("strong")
-                .text(" ");
+        match &n.about {
+            Some(a) => labelled(h, &ui.labelled, a, &n.text),
+            None => {
+                h.text(&n.text);
+            }
         }
-        h.text(&n.text);
         cited(h, &n.sources, ui);
         h.close("li").nl();
     }
@@ -447,27 +482,22 @@ fn note_kind(kind: NoteKind) -> &'static str {
 fn source_line(h: &mut Html, chart: &Chart, ui: &text::Ui) {
     let s = &chart.source;
     h.open("p", &[("class", "source")]);
-    for token in text::tokens(&ui.source_line) {
-        match token {
-            text::Token::Placeholder("survey") => {
-                h.text(&s.survey);
-            }
-            text::Token::Placeholder("outlets") => {
-                for (i, l) in s.read_in.iter().enumerate() {
-                    if i > 0 {
-                        h.text("; ");
-                    }
-                    link(h, l, ui);
+    slotted(h, &ui.source_line, |h, slot| match slot {
+        "survey" => {
+            h.text(&s.survey);
+        }
+        "outlets" => {
+            for (i, l) in s.read_in.iter().enumerate() {
+                if i > 0 {
+                    h.text(&ui.list_strong);
                 }
-            }
-            text::Token::Placeholder(other) => {
-                h.text("{").text(other).text("}");
-            }
-            text::Token::Text(t) | text::Token::Unclosed(t) | text::Token::Directive(t) => {
-                h.text(t);
+                link(h, l, ui);
             }
         }
-    }
+        other => {
+            h.text("{").text(other).text("}");
+        }
+    });
     h.close("p").nl();
 }
 

@@ -34,13 +34,21 @@ pub(super) fn thousands(n: u32) -> String {
 pub(super) fn method(h: &mut Html, bundle: &Bundle) {
     let s = &bundle.data.survey;
     let ui = &bundle.strings.ui;
+    let locale = &bundle.strings.locale;
     let rows = [
         (&ui.method_respondents, thousands(s.respondents)),
         (
             &ui.method_fieldwork,
-            format!("{} – {} ({})", s.fieldwork.0, s.fieldwork.1, s.mode),
+            crate::text::template(
+                &ui.fieldwork,
+                &[
+                    ("start", &locale.date(&s.fieldwork.0)),
+                    ("end", &locale.date(&s.fieldwork.1)),
+                    ("mode", &s.mode),
+                ],
+            ),
         ),
-        (&ui.method_languages, s.languages.join(", ")),
+        (&ui.method_languages, s.languages.join(&ui.list)),
         (&ui.method_weighting, s.weighting.clone()),
     ];
     h.open("dl", &[("class", "method")]).nl();
@@ -50,9 +58,9 @@ pub(super) fn method(h: &mut Html, bundle: &Bundle) {
     h.el("dt", &[], &ui.method_confirmed_by).open("dd", &[]);
     for (i, &src) in s.method_sources.iter().enumerate() {
         if i > 0 {
-            h.text("; ");
+            h.text(&ui.list_strong);
         }
-        link(h, &spec::link(&bundle.data, src), ui);
+        link(h, &spec::link(&bundle.data, &bundle.strings, src), ui);
     }
     h.close("dd").nl().close("dl").nl();
 }
@@ -67,35 +75,33 @@ pub(super) fn conflicts(h: &mut Html, bundle: &Bundle) {
             NoteKind::Conflict | NoteKind::Attribution | NoteKind::Base
         )
     }) {
-        let about = spec::note_about(&bundle.data, n, true).unwrap_or_default();
+        let about = spec::note_about(&bundle.data, &bundle.strings, n, true).unwrap_or_default();
         let sources: Vec<_> = n
             .sources
             .iter()
-            .map(|&i| spec::link(&bundle.data, i))
+            .map(|&i| spec::link(&bundle.data, &bundle.strings, i))
             .collect();
-        h.open("li", &[])
-            .open("strong", &[])
-            .text(&about)
-            .text(":")
-            .close("strong")
-            .text(" ")
-            .text(&n.text);
+        h.open("li", &[]);
+        super::figure::labelled(h, &ui.labelled, &about, &n.text);
+        cited(h, &sources, ui);
         cited(h, &sources, ui);
         h.close("li").nl();
     }
     h.close("ul").nl();
 }
 
-/// Every source, by outlet.
+/// Every source, by outlet, in the edition's order (`[locale] collation`).
 pub(super) fn sources(h: &mut Html, bundle: &Bundle) {
     let ui = &bundle.strings.ui;
+    let rule = bundle.strings.locale.collation;
     let mut order: Vec<usize> = (0..bundle.data.sources.len()).collect();
-    order.sort_by_key(|&i| bundle.data.sources[i].outlet.to_lowercase());
+    let outlet = |i: usize| bundle.data.sources[i].outlet.as_str();
+    order.sort_by(|&a, &b| rule.compare(outlet(a), outlet(b)));
     h.el("h3", &[], &ui.sources_cited).nl();
     h.open("ul", &[("class", "source-list")]).nl();
     for i in order {
         h.open("li", &[]);
-        link(h, &spec::link(&bundle.data, i), ui);
+        link(h, &spec::link(&bundle.data, &bundle.strings, i), ui);
         h.close("li").nl();
     }
     h.close("ul").nl();

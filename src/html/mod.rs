@@ -14,7 +14,7 @@ use crate::bundle::Bundle;
 use crate::prose::{Block, Directive, Inline};
 
 pub use figure::{downloads, figure, palette_css, table};
-pub use shell::{embed_page, externalise_scripts, fill_page, Shell, Site};
+pub use shell::{embed_page, externalise_scripts, fill_page, Edition, Shell, Site};
 
 /// The width of the static SVG charts: legible on a phone; the live chart then fills the column.
 pub const STATIC_WIDTH: f64 = 360.0;
@@ -206,8 +206,103 @@ pub fn head(bundle: &Bundle, site: &Site) -> String {
         card::REPORT_CARD,
         &alt,
     );
+    // Every edition, and the first as the default for other languages.
+    let first = site.editions.first();
+    for e in site
+        .editions
+        .iter()
+        .map(|e| (e.lang.as_str(), e))
+        .chain(first.map(|e| ("x-default", e)))
+    {
+        h.open(
+            "link",
+            &[
+                ("rel", "alternate"),
+                ("hreflang", e.0),
+                ("href", &site.edition_address(&e.1.folder)),
+            ],
+        )
+        .nl();
+    }
     palette_link(&mut h, bundle);
     h.finish()
+}
+
+/// The language switch: every edition by its own name, the current one marked. The script
+/// keeps each link's address carrying the reader's section, chart and country.
+fn editions(h: &mut Html, bundle: &Bundle, site: &Site) {
+    if site.editions.len() < 2 {
+        return;
+    }
+    let ui = &bundle.strings.ui;
+    h.open(
+        "nav",
+        &[("class", "editions"), ("aria-label", &ui.language_label)],
+    )
+    .open("ul", &[]);
+    for e in &site.editions {
+        let href = site.edition_address(&e.folder);
+        let mut attrs = vec![
+            ("href", href.as_str()),
+            // The script adds the reader's state to this address.
+            ("data-base", href.as_str()),
+            ("hreflang", e.lang.as_str()),
+            ("lang", e.lang.as_str()),
+        ];
+        if e.lang == ui.lang {
+            attrs.push(("aria-current", "page"));
+        }
+        h.open("li", &[]).el("a", &attrs, &e.name).close("li");
+    }
+    h.close("ul").close("nav").nl();
+}
+
+/// The edition's strings for the script (`snapshot::to_text`): every edition's page carries
+/// its own, so no reader downloads the others; an embed document (`only`: its chart) carries
+/// that one chart's texts alone, the only chart it draws.
+pub(crate) fn strings_block(h: &mut Html, bundle: &Bundle, only: Option<&str>) {
+    let mut strings = bundle.snapshot().strings;
+    if let Some(def) = only.and_then(|id| bundle.report.chart(id)) {
+        // The chart's texts, and the words of its questions' options and of its questions.
+        strings.charts.retain(|k, _| *k == def.id);
+        let mut questions: Vec<&str> = Vec::new();
+        let coords = std::iter::once(&def.at)
+            .chain(def.series.iter().map(|s| &s.at))
+            .chain(def.rows.iter().map(|r| &r.at))
+            .chain(
+                def.selector
+                    .iter()
+                    .flat_map(|s| s.series.iter().map(|s| &s.at)),
+            );
+        for q in coords.filter_map(|c| c.question.as_deref()) {
+            if !questions.contains(&q) {
+                questions.push(q);
+            }
+        }
+        let data = &bundle.data;
+        let asked = |o: &str| {
+            data.values.iter().any(|v| {
+                v.option == o && questions.contains(&data.questions[v.question].id.as_str())
+            })
+        };
+        strings.options.retain(|o, _| asked(o));
+        strings.labels.retain(|o, _| asked(o));
+        strings
+            .data
+            .questions
+            .retain(|q, _| questions.contains(&q.as_str()));
+    }
+    let bytes = crate::snapshot::write_strings(&strings);
+    h.open(
+        "script",
+        &[
+            ("type", "application/octet-stream"),
+            ("id", crate::snapshot::STRINGS_ID),
+        ],
+    )
+    .raw(&crate::snapshot::to_text(&bytes))
+    .close("script")
+    .nl();
 }
 
 /// Link-preview tags (Open Graph, Twitter) for a document at `path` (relative to the report's
@@ -329,6 +424,7 @@ pub fn body_html(bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
     let ui = &bundle.strings.ui;
     let mut h = Html::new();
     h.open("header", &[("class", "masthead")]).nl();
+    editions(&mut h, bundle, site);
     h.el("p", &[("class", "kicker")], &p.kicker).nl();
     h.el("h1", &[], &p.title).nl();
     h.open("p", &[("class", "dek")]);
@@ -337,6 +433,10 @@ pub fn body_html(bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
     h.open("p", &[("class", "byline")]);
     inline(&mut h, &p.byline, bundle)?;
     h.close("p").nl();
+    if !ui.translation.is_empty() {
+        h.el("p", &[("class", "translation-note")], &ui.translation)
+            .nl();
+    }
     h.close("header").nl();
     h.open("nav", &[("class", "toc"), ("aria-label", &ui.nav_label)])
         .open("ol", &[])

@@ -3,19 +3,46 @@
 //! hashed file, and every document, the report page and each embed document, is written from
 //! it with its language, root attributes, head and body.
 
-use super::{body_html, card, figure, head, palette_link, preview, status, Html, HtmlError};
+use super::{
+    body_html, card, figure, head, palette_link, preview, status, strings_block, Html, HtmlError,
+};
 use crate::bundle::Bundle;
 use crate::spec;
 
-/// Where the report is published: `SITE_URL` at build time (e.g. `https://example.org/report/`).
-/// Link previews need absolute addresses; without it they are relative, which most sites that
-/// read previews ignore (the build says so).
+/// Where the report is published: `SITE_URL` at build time (e.g. `https://example.org/report/`),
+/// and which edition a document belongs to. Link previews need absolute addresses; without
+/// `SITE_URL` they are relative, which most sites that read previews ignore (the build says so).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Site {
     pub url: Option<String>,
-    /// Without `url`: what a relative address starts with in this document (`../` in an
-    /// embed document, whose own folder is `embed/`). Meta tags are not resolved by `<base>`.
+    /// Without `url`: what a relative address starts with in this document to reach its
+    /// edition's folder (`../` in an embed document, whose own folder is `embed/`). Meta tags
+    /// are not resolved by `<base>`.
     up: &'static str,
+    /// This document's edition: its folder under the site (`""` for the first, `ja/`).
+    edition: String,
+    /// Every edition: language tag, the language's own name, folder.
+    pub editions: Vec<Edition>,
+}
+
+/// One edition of the report, as the language switch and `hreflang` name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    pub lang: String,
+    pub name: String,
+    /// Its folder under the report's: `""` for the first (original) edition, `LANG/` else.
+    pub folder: String,
+}
+
+impl Edition {
+    /// The folder of the edition `lang` among `editions` (the first is at the root).
+    pub fn folder_of(editions: &[String], lang: &str) -> String {
+        if editions.first().is_some_and(|f| f == lang) {
+            String::new()
+        } else {
+            format!("{lang}/")
+        }
+    }
 }
 
 impl Site {
@@ -29,21 +56,49 @@ impl Site {
                     format!("{u}/")
                 }
             }),
+            ..Site::default()
+        }
+    }
+    /// The same site with its editions, for a document of the edition in `folder`.
+    pub fn for_edition(&self, editions: &[Edition], folder: &str) -> Site {
+        Site {
+            url: self.url.clone(),
             up: "",
+            edition: folder.to_owned(),
+            editions: editions.to_vec(),
         }
     }
     /// The same site, for a document one folder down (`embed/ID.html`).
     fn one_down(&self) -> Site {
         Site {
-            url: self.url.clone(),
             up: "../",
+            ..self.clone()
         }
     }
-    /// A path relative to the report's folder, absolute where the site is known.
+    /// A path relative to this edition's folder, absolute where the site is known.
     pub fn address(&self, path: &str) -> String {
         match &self.url {
-            Some(u) => format!("{u}{path}"),
+            Some(u) => format!("{u}{}{path}", self.edition),
             None => format!("{}{path}", self.up),
+        }
+    }
+    /// The edition's folder, absolute, where the site is known (the embed code's base).
+    pub fn edition_url(&self) -> Option<String> {
+        self.url.as_ref().map(|u| format!("{u}{}", self.edition))
+    }
+    /// The address of another edition's folder from this document (`./` for its own).
+    pub fn edition_address(&self, folder: &str) -> String {
+        match &self.url {
+            Some(u) => format!("{u}{folder}"),
+            None => {
+                let depth = self.edition.matches('/').count();
+                let path = format!("{}{}{folder}", self.up, "../".repeat(depth));
+                if path.is_empty() {
+                    "./".to_owned()
+                } else {
+                    path
+                }
+            }
         }
     }
 }
@@ -108,6 +163,26 @@ impl Shell {
             body_before: body_before.to_owned(),
             body_after: body_after.to_owned(),
         })
+    }
+
+    /// The shell for documents one folder further from the report's files (an edition's
+    /// folder, `ja/`): every relative address trunk wrote (`href="./…"`, `src="./…"`, and
+    /// `'./…'` in its start-up script, whose imports resolve from the start-up file, which is
+    /// written into the edition's folder) starts with `up` instead.
+    pub fn rebased(&self, up: &str) -> Shell {
+        let re = |part: &str| {
+            part.replace("href=\"./", &format!("href=\"{up}"))
+                .replace("src=\"./", &format!("src=\"{up}"))
+                .replace("'./", &format!("'{up}"))
+        };
+        Shell {
+            doctype: self.doctype.clone(),
+            root: self.root.clone(),
+            head_before: re(&self.head_before),
+            head_after: re(&self.head_after),
+            body_before: re(&self.body_before),
+            body_after: re(&self.body_after),
+        }
     }
 
     /// The shell with every inline `<script type="module">` (trunk's start-up script) moved
@@ -176,12 +251,16 @@ impl Shell {
 
     /// The report page.
     pub fn page(&self, bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
+        let mut body = body_html(bundle, site)?;
+        let mut h = Html::new();
+        strings_block(&mut h, bundle, None);
+        body.push_str(&h.finish());
         Ok(self.document(
             &bundle.strings.ui.lang,
             &[],
             None,
             &head(bundle, site),
-            &body_html(bundle, site)?,
+            &body,
         ))
     }
 
@@ -244,6 +323,7 @@ impl Shell {
             .nl();
         b.raw(&figure(&chart, bundle, section, true, site)?);
         b.close("section").nl().close("main").nl();
+        strings_block(&mut b, bundle, Some(id));
         Ok(self.document(
             &bundle.strings.ui.lang,
             &[("class", "embed"), ("data-embed", id)],

@@ -23,7 +23,7 @@ pub fn build_for(snap: &Snapshot, id: &str, country: Option<Country>) -> Result<
         .strings
         .charts
         .get(id)
-        .ok_or_else(|| SpecError::NoText(id.to_owned()))?;
+        .ok_or_else(|| SpecError::NoText(id.to_owned(), text_file(snap)))?;
     let b = Builder {
         def,
         data: &snap.data,
@@ -60,8 +60,10 @@ pub fn build_for(snap: &Snapshot, id: &str, country: Option<Country>) -> Result<
         .and_then(|c| c.question)
         .and_then(|q| snap.data.question(&q).map(|(_, q)| q.unit))
         .unwrap_or(Unit::Percent);
-    let fill =
-        |t: &str| text::fill(t, &snap.data).map_err(|e| SpecError::Placeholders(id.to_owned(), e));
+    let fill = |t: &str| {
+        text::fill(t, &snap.data)
+            .map_err(|e| SpecError::Placeholders(id.to_owned(), text_file(snap), e))
+    };
     let shown: Vec<&Value> = snap
         .data
         .values
@@ -86,10 +88,12 @@ pub fn build_for(snap: &Snapshot, id: &str, country: Option<Country>) -> Result<
         scale: ValueScale::of(question),
         series,
         rows,
-        notes: chart_notes(&snap.data, &shown),
-        source: source_line(&snap.data, &shown),
+        notes: chart_notes(&snap.data, &snap.strings, &shown),
+        source: source_line(&snap.data, &snap.strings, &shown),
         row_header: texts.row_header.clone(),
         not_published: snap.strings.ui.not_published.clone(),
+        locale: snap.strings.locale.clone(),
+        list: snap.strings.ui.list.clone(),
     })
 }
 
@@ -110,7 +114,8 @@ pub fn check_expectations(snap: &Snapshot, chart: &Chart) -> Vec<SpecError> {
             let found = chart
                 .rows
                 .iter()
-                .position(|r| r.full_label == e.row)
+                // The row as this edition names it in full (an option, or a label's words).
+                .position(|r| r.full_label == snap.strings.option(&e.row))
                 .map(|i| i + 1);
             (found != Some(e.position)).then(|| SpecError::Expectation {
                 chart: def.id.clone(),
@@ -142,6 +147,7 @@ impl<'a> Builder<'a> {
                 chart: self.def.id.clone(),
                 line: self.def.line,
                 key: key.to_owned(),
+                file: text::file_names(&self.strings.ui.lang)[0].clone(),
             })
     }
 
@@ -199,7 +205,11 @@ impl<'a> Builder<'a> {
                     Unit::Score { .. } => "score",
                 },
                 base: q.base.clone(),
-                sources: v.sources.iter().map(|&i| link(self.data, i)).collect(),
+                sources: v
+                    .sources
+                    .iter()
+                    .map(|&i| link(self.data, self.strings, i))
+                    .collect(),
             }),
         })
     }
@@ -278,7 +288,7 @@ impl<'a> Builder<'a> {
                     .collect();
                 Row {
                     label: self.strings.label(o).to_owned(),
-                    full_label: o.clone(),
+                    full_label: self.strings.option(o).to_owned(),
                     highlight: self.highlighted(o),
                     cells,
                 }
@@ -332,7 +342,10 @@ impl<'a> Builder<'a> {
                 let w = self.word(key)?;
                 (w.clone(), w)
             }
-            None => (self.strings.label(&option).to_owned(), option.clone()),
+            None => (
+                self.strings.label(&option).to_owned(),
+                self.strings.option(&option).to_owned(),
+            ),
         };
         Ok(Row {
             label,
@@ -397,32 +410,27 @@ pub(super) fn largest_first<T>(items: Vec<T>, keys: &[f64]) -> Vec<T> {
     order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
-fn chart_notes(data: &Dataset, shown: &[&Value]) -> Vec<ChartNote> {
+fn chart_notes(data: &Dataset, strings: &Strings, shown: &[&Value]) -> Vec<ChartNote> {
     data.notes_for(shown)
         .map(|n: &Note| ChartNote {
-            about: about(data, n),
+            about: note_about(data, strings, n, false),
             kind: n.kind,
             text: n.text.clone(),
-            sources: n.sources.iter().map(|&i| link(data, i)).collect(),
+            sources: n.sources.iter().map(|&i| link(data, strings, i)).collect(),
         })
         .collect()
-}
-
-/// "Japan, 2024", "Cambodia, 2024", "2025" or nothing for a note on the whole question.
-fn about(data: &Dataset, n: &Note) -> Option<String> {
-    note_about(data, n, false)
 }
 
 /// What a note is about, narrowest last: under a chart (`question` false) "Japan, Cambodia,
 /// 2024"; in the report's list of conflicts (`question` true) its question's title, option and
 /// year. `None` for a note on a whole question under its chart.
-pub fn note_about(data: &Dataset, n: &Note, question: bool) -> Option<String> {
+pub fn note_about(data: &Dataset, strings: &Strings, n: &Note, question: bool) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if question {
         parts.push(data.questions[n.question].title.clone());
     }
     if let Some(o) = &n.option {
-        parts.push(o.clone());
+        parts.push(strings.option(o).to_owned());
     }
     if let (Some(p @ Population::Country(_)), false) = (n.population, question) {
         parts.push(capitalise(data.name(p)));
@@ -430,11 +438,11 @@ pub fn note_about(data: &Dataset, n: &Note, question: bool) -> Option<String> {
     if let Some(y) = n.year {
         parts.push(y.to_string());
     }
-    (!parts.is_empty()).then(|| parts.join(", "))
+    (!parts.is_empty()).then(|| parts.join(&strings.ui.list))
 }
 
 /// The survey, and every publication a shown value was read in, in first-use order.
-fn source_line(data: &Dataset, shown: &[&Value]) -> SourceLine {
+fn source_line(data: &Dataset, strings: &Strings, shown: &[&Value]) -> SourceLine {
     let mut ids: Vec<usize> = Vec::new();
     for s in shown.iter().flat_map(|v| &v.sources) {
         if !ids.contains(s) {
@@ -443,7 +451,19 @@ fn source_line(data: &Dataset, shown: &[&Value]) -> SourceLine {
     }
     let s = &data.survey;
     SourceLine {
-        survey: format!("{}, {} ({})", s.publisher, s.title, s.published),
-        read_in: ids.into_iter().map(|i| link(data, i)).collect(),
+        survey: text::template(
+            &strings.ui.survey_cited,
+            &[
+                ("publisher", &s.publisher),
+                ("title", &s.title),
+                ("date", &strings.locale.date(&s.published)),
+            ],
+        ),
+        read_in: ids.into_iter().map(|i| link(data, strings, i)).collect(),
     }
+}
+
+/// The edition's text catalog as messages name it.
+fn text_file(snap: &Snapshot) -> String {
+    text::file_names(&snap.strings.ui.lang)[0].clone()
 }

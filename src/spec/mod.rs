@@ -31,13 +31,6 @@ impl ValueScale {
             Unit::Score { max } => ValueScale::Score { max },
         }
     }
-    /// A value as the chart labels it: "58.9%", "7.48".
-    pub fn label(self, text: &str) -> String {
-        match self {
-            ValueScale::Percent => format!("{text}%"),
-            ValueScale::Score { .. } => text.to_owned(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +51,20 @@ pub struct Chart {
     pub row_header: String,
     /// Words the chart draws for missing and derived cells.
     pub not_published: String,
+    /// The edition's number and date forms, fonts and list joiners.
+    pub locale: text::Locale,
+    /// How the edition joins a list: ", " or "、".
+    pub list: String,
+}
+
+impl Chart {
+    /// A value as the chart labels it, in the edition's form: "58.9%", "7.48".
+    pub fn value_label(&self, text: &str) -> String {
+        match self.scale {
+            ValueScale::Percent => self.locale.percent(text),
+            ValueScale::Score { .. } => text.to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -147,7 +154,7 @@ impl SourceLine {
         let names: Vec<&str> = self.read_in.iter().map(|s| s.name.as_str()).collect();
         text::template(
             &ui.source_line,
-            &[("survey", &self.survey), ("outlets", &names.join(", "))],
+            &[("survey", &self.survey), ("outlets", &names.join(&ui.list))],
         )
     }
 }
@@ -155,13 +162,15 @@ impl SourceLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpecError {
     UnknownChart(String),
-    NoText(String),
-    Placeholders(String, Vec<text::PlaceholderError>),
+    /// The chart id, and the edition's text catalog.
+    NoText(String, String),
+    Placeholders(String, String, Vec<text::PlaceholderError>),
     /// A label key the chart definition uses that the chart's `words` lack.
     NoWord {
         chart: String,
         line: usize,
         key: String,
+        file: String,
     },
     /// A row group of options found no region-wide value.
     NoValues {
@@ -190,20 +199,23 @@ impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SpecError::UnknownChart(id) => write!(f, "no chart has the id \"{id}\""),
-            SpecError::NoText(id) => write!(
+            SpecError::NoText(id, file) => write!(
                 f,
-                "{}: chart {id:?} has no [chart.{id}] texts (expected title, takeaway, subtitle and row_header)",
-                text::TEXT_FILE
+                "{file}: chart {id:?} has no [chart.{id}] texts (expected title, takeaway, subtitle and row_header)",
             ),
-            SpecError::Placeholders(id, errors) => {
+            SpecError::Placeholders(id, file, errors) => {
                 let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-                write!(f, "{}: [chart.{id}]: {}", text::TEXT_FILE, list.join("; "))
+                write!(f, "{file}: [chart.{id}]: {}", list.join("; "))
             }
-            SpecError::NoWord { chart, line, key } => write!(
+            SpecError::NoWord {
+                chart,
+                line,
+                key,
+                file,
+            } => write!(
                 f,
-                "{}:{line}: chart {chart:?}: label: {key:?} is not in [chart.{chart}] words of {} (expected a `{key} = \"...\"` entry there)",
+                "{}:{line}: chart {chart:?}: label: {key:?} is not in [chart.{chart}] words of {file} (expected a `{key} = \"...\"` entry there)",
                 crate::data::CHARTS_FILE,
-                text::TEXT_FILE
             ),
             SpecError::NoValues {
                 chart,
@@ -262,12 +274,12 @@ pub fn summary(chart: &Chart, ui: &text::Ui) -> String {
     for row in &chart.rows {
         for (cell, s) in row.cells.iter().zip(&chart.series) {
             let at = if chart.series.len() > 1 {
-                format!("{}, {}", row.full_label, s.label)
+                format!("{}{}{}", row.full_label, ui.list, s.label)
             } else {
                 row.full_label.clone()
             };
             match cell.shown() {
-                Some(v) => shown.push((v.value.number(), chart.scale.label(v.value.text()), at)),
+                Some(v) => shown.push((v.value.number(), chart.value_label(v.value.text()), at)),
                 None => missing.push(at),
             }
         }
@@ -304,25 +316,33 @@ pub fn summary(chart: &Chart, ui: &text::Ui) -> String {
     if !missing.is_empty() {
         parts.push(text::template(
             &ui.summary_missing,
-            &[("cells", &missing.join("; "))],
+            &[("cells", &missing.join(&ui.list_strong))],
         ));
     }
-    parts.join(" ")
+    parts.join(&chart.locale.sentence_gap)
 }
 
-/// How a source is named and linked wherever it is cited.
-pub fn link(data: &Dataset, source: usize) -> SourceLink {
+/// How a source is named and linked wherever it is cited, in the edition's joiners and date
+/// form (names and titles as the publication writes them).
+pub fn link(data: &Dataset, strings: &text::Strings, source: usize) -> SourceLink {
     let s = &data.sources[source];
+    let ui = &strings.ui;
     let name = match (s.kind, &s.title) {
         (SourceKind::Work, Some(title)) => match &s.author {
-            Some(author) => format!("{author}, {title} ({})", s.outlet),
-            None => format!("{}, {title}", s.outlet),
+            Some(author) => text::template(
+                &ui.aside,
+                &[
+                    ("text", &format!("{author}{}{title}", ui.list)),
+                    ("aside", &s.outlet),
+                ],
+            ),
+            None => format!("{}{}{title}", s.outlet, ui.list),
         },
         _ => s.outlet.clone(),
     };
     SourceLink {
         name,
-        date: s.date.map(|d| d.to_string()),
+        date: s.date.map(|d| strings.locale.date(&d)),
         url: s.url.clone(),
     }
 }
@@ -398,6 +418,8 @@ pub(crate) fn synthetic(
         },
         row_header: "Row".into(),
         not_published: "not published".into(),
+        locale: crate::test_data().strings.locale.clone(),
+        list: ", ".into(),
     }
 }
 
@@ -483,20 +505,25 @@ mod tests {
     }
 
     #[test]
-    fn every_chart_builds_with_labels_that_fit_a_phone() {
-        let b = crate::test_data();
-        for id in b.report.ids() {
-            let c = chart(id);
-            assert!(!c.rows.is_empty(), "{id}");
-            for r in &c.rows {
-                assert!(
-                    r.label.chars().count() <= 32,
-                    "{id}: label {:?} too long",
-                    r.label
-                );
-                assert_eq!(r.cells.len(), c.series.len(), "{id}");
+    fn every_chart_builds_in_every_edition_with_labels_that_fit_a_phone() {
+        for b in crate::test_editions() {
+            for id in b.report.ids() {
+                let c = build(&b, id).unwrap();
+                assert!(!c.rows.is_empty(), "{id}");
+                for r in &c.rows {
+                    assert_eq!(
+                        crate::measure::label_fits_phone(&r.label),
+                        None,
+                        "{id}: {}",
+                        r.label
+                    );
+                    assert_eq!(r.cells.len(), c.series.len(), "{id}");
+                }
             }
         }
+        // The estimate refuses what would not fit: 40 wide letters are far more than 288 px.
+        assert!(crate::measure::label_fits_phone(&"M".repeat(40)).is_some());
+        assert!(crate::measure::label_fits_phone(&"日本".repeat(10)).is_some());
     }
 
     #[test]

@@ -3,8 +3,9 @@
 
 use super::*;
 
-pub(super) fn write_url(app: &App) {
-    let state = UrlState {
+/// The state the address carries.
+pub(super) fn url_state(app: &App) -> UrlState {
+    UrlState {
         country: app.state.country,
         chart: app
             .state
@@ -16,7 +17,11 @@ pub(super) fn write_url(app: &App) {
             .section
             .clone()
             .filter(|s| app.snap.report.sections.contains(s)),
-    };
+    }
+}
+
+pub(super) fn write_url(app: &App) {
+    let state = url_state(app);
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -28,6 +33,27 @@ pub(super) fn write_url(app: &App) {
     );
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+    }
+    edition_links(app, &state);
+}
+
+/// The language switch's links carry the reader's section, chart and country to the other
+/// editions (each link's own address is in `data-base`).
+pub(super) fn edition_links(app: &App, state: &UrlState) {
+    let Some(doc) = document() else { return };
+    if app.embed.is_some() {
+        return;
+    }
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(links) = doc.query_selector_all("nav.editions a[data-base]") else {
+        return;
+    };
+    for a in each::<Element>(&links) {
+        if let Some(base) = a.get_attribute("data-base") {
+            let _ = a.set_attribute("href", &url::href(&base, &search, state));
+        }
     }
 }
 

@@ -87,9 +87,16 @@ pub(super) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
 }
 
 pub(super) async fn run() -> Result<Started, StartError> {
-    let snap = timed("snapshot-load", crate::load_snapshot)
-        .map_err(|e| StartError::Data(e.to_string()))?;
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
+    // The edition's strings are in the document; the data and chart definitions in the WASM.
+    let strings = doc
+        .get_element_by_id(crate::snapshot::STRINGS_ID)
+        .and_then(|e| e.text_content())
+        .ok_or_else(|| StartError::Data("the document carries no strings".into()))?;
+    let snap = timed("snapshot-load", || {
+        crate::load_snapshot(&crate::snapshot::from_text(&strings))
+    })
+    .map_err(|e| StartError::Data(e.to_string()))?;
     let window = web_sys::window().ok_or_else(|| StartError::Browser("no window".into()))?;
     // Canvas text uses whatever font is loaded when it is drawn.
     wasm_bindgen_futures::JsFuture::from(doc.fonts().ready()?).await?;
@@ -198,6 +205,7 @@ pub(super) async fn run() -> Result<Started, StartError> {
     });
     listen_page(&doc)?;
     show_url_issues(&doc, &issues)?;
+    with_app(|app| edition_links(app, &url_state(app)));
     if embed.is_none() {
         // The section the address names; later ones come as `SectionSeen` effects.
         sync_nav(from_url.section.as_deref());

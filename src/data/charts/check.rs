@@ -132,6 +132,38 @@ pub(crate) fn build(files: &Files, data: &Dataset, report: &mut Problems) -> Opt
         });
     }
 
+    let report_line = table_lines(text, "[report]").first().copied();
+    let editions = &file.report.editions;
+    if editions.is_empty() {
+        check.push(
+            report_line,
+            &[],
+            "editions",
+            "lists no edition (write e.g. editions = [\"en\"])",
+        );
+    }
+    for (i, e) in editions.iter().enumerate() {
+        let (primary, rest) = e.split_once('-').unwrap_or((e, ""));
+        let tag = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_lowercase())
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !tag {
+            check.push(
+                report_line,
+                &[],
+                "editions",
+                format!("{e:?} is not a language tag such as \"en\", \"ja\" or \"pt-BR\""),
+            );
+        } else if editions[..i].contains(e) {
+            check.push(
+                report_line,
+                &[],
+                "editions",
+                format!("{e:?} is listed twice"),
+            );
+        }
+    }
+
     let chart_lines = table_lines(text, "[[chart]]");
     let total = text.lines().count() + 1;
     let mut charts: Vec<ChartDef> = Vec::new();
@@ -159,6 +191,7 @@ pub(crate) fn build(files: &Files, data: &Dataset, report: &mut Problems) -> Opt
     }
     Some(Report {
         sections,
+        editions: file.report.editions,
         highlight: file.report.highlight,
         colours,
         charts,

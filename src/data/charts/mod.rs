@@ -16,6 +16,9 @@ pub(crate) use check::build;
 pub struct Report {
     /// Section ids in page order: the anchors other sites link to.
     pub sections: Vec<String>,
+    /// Language tags of the editions (`[report] editions`); the first is the original, at the
+    /// site's root, the others at `/LANG/`.
+    pub editions: Vec<String>,
     /// The option drawn in the accent colour wherever it is a row (e.g. "Japan").
     pub highlight: Option<String>,
     pub colours: Vec<Colour>,

@@ -44,9 +44,9 @@ pub(super) fn survey_and_questions(
             editions: s.editions,
             respondents: s.respondents,
             fieldwork: (start, end),
-            mode: s.mode,
-            languages: s.languages,
-            weighting: s.weighting,
+            mode: String::new(),
+            languages: Vec::new(),
+            weighting: String::new(),
             method_sources,
         }),
         _ => None,
@@ -109,24 +109,15 @@ pub(super) fn survey_and_questions(
                 None
             }
         };
-        for (field, text) in [
-            ("title", &q.title),
-            ("measure", &q.measure),
-            ("base", &q.base),
-        ] {
-            if text.trim().is_empty() {
-                report.push(SURVEY_FILE, line, &about, field, "is empty");
-            }
-        }
         if let (Some(kind), Some(unit)) = (kind, unit) {
             questions.push(Question {
                 id: q.id,
-                title: q.title,
-                wording: q.wording,
-                measure: q.measure,
+                title: String::new(),
+                wording: None,
+                measure: String::new(),
                 kind,
                 unit,
-                base: q.base,
+                base: String::new(),
             });
         }
     }
@@ -159,12 +150,9 @@ pub(super) fn populations(
             report.push(SURVEY_FILE, line, &about, "code", "population listed twice");
             continue;
         }
-        if p.name.trim().is_empty() {
-            report.push(SURVEY_FILE, line, &about, "name", "is empty");
-        }
         out.push(PopulationInfo {
             code,
-            name: p.name,
+            name: String::new(),
             region: p.region,
             in_average: p.in_average,
         });

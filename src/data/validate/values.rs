@@ -213,10 +213,11 @@ pub(super) fn notes(
 ) -> Vec<Note> {
     let lines = table_lines(text, "[[note]]");
     let mut out = Vec::new();
+    let mut ids = std::collections::HashSet::new();
     for (i, n) in file.note.into_iter().enumerate() {
         let line = lines.get(i).copied();
         let year_text = n.year.map(|y| y.to_string());
-        let mut about = vec![("question", n.question.as_str())];
+        let mut about = vec![("note", n.id.as_str()), ("question", n.question.as_str())];
         if let Some(y) = &year_text {
             about.push(("year", y));
         }
@@ -229,6 +230,11 @@ pub(super) fn notes(
         let mut problem =
             |field, message: String| report.push(NOTES_FILE, line, &about, field, message);
 
+        if n.id.trim().is_empty() {
+            problem("id", "is empty".to_owned());
+        } else if !ids.insert(n.id.clone()) {
+            problem("id", format!("another note already has the id {:?}", n.id));
+        }
         let question = questions.iter().position(|q| q.id == n.question);
         if question.is_none() {
             problem("question", format!("unknown question id {:?}", n.question));
@@ -267,9 +273,6 @@ pub(super) fn notes(
                 format!("unknown kind {:?} (expected one of {known:?})", n.kind),
             );
         }
-        if n.text.trim().is_empty() {
-            problem("text", "is empty".to_owned());
-        }
         let note_sources = source_ids(n.sources.iter().map(String::as_str), sources, |m| {
             problem("sources", m)
         });
@@ -281,8 +284,9 @@ pub(super) fn notes(
             year: n.year,
             population,
             option: n.option.clone(),
+            id: n.id.clone(),
             kind,
-            text: n.text.clone(),
+            text: String::new(),
             sources: note_sources,
         };
         // A note narrowed to a year or finer must concern at least one row of values.csv.
