@@ -258,25 +258,25 @@ fn data_keys(dir: &str, lang: &str, t: &text::TextFile, data: &Dataset) -> Vec<S
             "population",
             populations,
             t.population.keys().map(String::as_str).collect(),
-            "a population code of survey.toml",
+            "population code of survey.toml",
         ),
         (
             "option",
             options,
             t.option.keys().map(String::as_str).collect(),
-            "an option of values.csv",
+            "option of values.csv",
         ),
         (
             "question",
             questions,
             t.question.keys().map(String::as_str).collect(),
-            "a question id of survey.toml",
+            "question id of survey.toml",
         ),
         (
             "note",
             notes,
             t.note.keys().map(String::as_str).collect(),
-            "a note id of notes.toml",
+            "note id of notes.toml",
         ),
     ];
     for (table, want, got, what) in tables {
@@ -289,7 +289,7 @@ fn data_keys(dir: &str, lang: &str, t: &text::TextFile, data: &Dataset) -> Vec<S
         }
         for g in got.iter().filter(|g| !want.contains(g)) {
             problems.push(format!(
-                "{dir}/{file}: [{table}] has {g:?}, which is not {what}"
+                "{dir}/{file}: [{table}] has {g:?}, which is no {what}"
             ));
         }
     }

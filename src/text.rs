@@ -59,7 +59,7 @@ pub struct QuestionText {
 }
 
 /// The words of the data that the browser needs too: laid over the `Dataset`, whose own
-/// files carry codes and figures only (`Dataset::localise`).
+/// files carry codes and figures only (`Snapshot::localise`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataText {
     pub survey: SurveyText,

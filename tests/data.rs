@@ -314,6 +314,126 @@ fn a_catalog_missing_keys_names_them_all_at_once() {
     );
 }
 
+/// The good fixture folder with a second edition, `xx`: its catalogs are copies of the
+/// English ones passed through `text` and `ui`.
+fn problems_of_a_translation(
+    text: impl Fn(&str) -> String,
+    ui: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    let mut folder = data::Folder::read("data", &dir).unwrap();
+    folder.data[4] =
+        folder.data[4].replacen("[report]\n", "[report]\neditions = [\"en\", \"xx\"]\n", 1);
+    let (_, t, u) = folder.catalogs[0].clone();
+    let u = u.replacen("lang = \"en\"", "lang = \"xx\"", 1);
+    folder.catalogs.push(("xx".to_owned(), text(&t), ui(&u)));
+    match bundle::load_editions(&folder.files()) {
+        Ok(editions) => {
+            assert_eq!(editions.len(), 2);
+            Vec::new()
+        }
+        Err(p) => p.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn a_faithful_translation_loads_as_a_second_edition() {
+    assert_eq!(
+        problems_of_a_translation(str::to_owned, str::to_owned),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_translation_with_a_missing_or_extra_key_or_a_changed_placeholder_is_refused() {
+    let got = problems_of_a_translation(
+        |t| {
+            t.replacen(
+                "takeaway = \"Japan leads with {trust/2024/ASEAN/Japan}%.\"",
+                "takeaway = \"Japan leads.\"",
+                1,
+            )
+            .replacen("[chart.choice]\n", "[chart.choice]\nextra = \"x\"\n", 1)
+        },
+        |u| {
+            u.replacen(
+                "row_population_year = \"{population} {year}\"",
+                "row_population_year = \"{population} {years}\"",
+                1,
+            )
+        },
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].starts_with("data/text.xx.toml: unknown field `extra`"),
+        "{got:?}"
+    );
+    let got = problems_of_a_translation(
+        |t| {
+            t.replacen(
+                "takeaway = \"Japan leads with {trust/2024/ASEAN/Japan}%.\"",
+                "takeaway = \"Japan leads with {trust/2024/ASEAN/China}%.\"",
+                1,
+            )
+        },
+        |u| {
+            u.replacen(
+                "row_population_year = \"{population} {year}\"",
+                "row_population_year = \"{population}\"",
+                1,
+            )
+        },
+    );
+    assert_eq!(
+        got,
+        [
+            r#"data/text.xx.toml: [chart.trust-bars] takeaway has the placeholders ["{trust/2024/ASEAN/China}"], but text.en.toml has ["{trust/2024/ASEAN/Japan}"]: a translation keeps every placeholder and invents none"#,
+            r#"data/ui.xx.toml: [ui] row_population_year has the placeholders ["{population}"], but ui.en.toml has ["{population}", "{year}"]: a translation keeps every placeholder and invents none"#,
+        ]
+    );
+    // A key of the first edition's missing, and one it lacks, each named.
+    let got = problems_of_a_translation(
+        |t| {
+            let without = t
+                .lines()
+                .filter(|l| !l.starts_with("TH = "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            without.replacen("[note]\n", "[note]\nnot-a-note = \"x\"\n", 1)
+        },
+        str::to_owned,
+    );
+    assert_eq!(
+        got,
+        [
+            r#"data/text.xx.toml: [population] "TH" is missing (it is in text.en.toml)"#,
+            r#"data/text.xx.toml: [note] "not-a-note" is not in text.en.toml (an extra key)"#,
+            r#"data/text.xx.toml: [population] has no "TH" (every population code of survey.toml needs its words)"#,
+            r#"data/text.xx.toml: [note] has "not-a-note", which is no note id of notes.toml"#,
+        ]
+    );
+}
+
+#[test]
+fn a_drawn_label_too_wide_for_a_phone_is_refused_with_its_estimate() {
+    let got = problems_of_a_translation(
+        |t| {
+            t.replacen(
+                "\"Japan\" = \"Japan\"",
+                "\"Japan\" = \"日本国（にっぽんこく）は東アジアに位置する島国である\"",
+                1,
+            )
+        },
+        str::to_owned,
+    );
+    assert_eq!(
+        got,
+        [
+            r#"data/text.xx.toml: chart "trust-bars": the label "日本国（にっぽんこく）は東アジアに位置する島国である" is about 394 px wide, and a 320 px phone has 288 px for it: give it a shorter form in [label] (or in [chart.trust-bars] words)"#
+        ]
+    );
+}
+
 #[test]
 fn a_figure_typed_into_the_text() {
     assert_problems(

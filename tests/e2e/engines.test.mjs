@@ -71,6 +71,23 @@ for (const start of [firefox, webkit]) {
       await d.screenshot(join(SHOTS, `engine-${d.name}-page.png`));
     });
 
+    // The translated editions: the Japanese and Thai pages start in this engine too, in their
+    // language, with every chart drawn (their text drawn with the Japanese and Thai fonts).
+    for (const lang of ['ja', 'th']) {
+      test(`the ${lang} edition reaches ready with every chart drawn`, async () => {
+        await d.open(`${report.origin}/${lang}/`);
+        const [s, status] = await until(d, 'the report to start', state);
+        assert.equal(s, 'ready', `report state (${status})`);
+        assert.equal(await d.run(() => document.documentElement.lang), lang);
+        const charts = await d.run(inked);
+        assert.equal(charts.length, 11, 'every figure');
+        for (const [id, n] of charts) assert.ok(n > 5000, `${d.name} ${lang}: ${id} is drawn (${n} painted pixels)`);
+        await d.screenshot(join(SHOTS, `engine-${d.name}-${lang}.png`));
+        await d.open(report.origin + '/');
+        await until(d, 'the report to start', state);
+      });
+    }
+
     test('a keyboard walk through one chart announces the table\'s values', async () => {
       const table = await d.run((id) => {
         const t = document.querySelector(`figure[data-chart="${id}"] table`);
