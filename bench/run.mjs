@@ -1,6 +1,7 @@
 // The report's benchmark: first-load sizes, time to ready and to the largest contentful paint
-// (ours and the no-script baseline, with and without 4x CPU throttling and slow 4G), chart
-// redraw times measured inside the WASM, data load time and layout shift. Prints tables.
+// (ours, the no-script baselines, and the same chart drawn by Chart.js alone, with and without
+// 4x CPU throttling and slow 4G, runs interleaved; the embed / Chart.js ratio), chart redraw
+// times measured inside the WASM, data load time and layout shift. Prints tables.
 // Run with `./x bench` (it builds the release page first).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';

@@ -594,3 +594,33 @@ fn the_browsers_snapshot_is_the_validated_data() {
     let snapshot = japan_asean_report::load_snapshot(strings).expect("the snapshot reads back");
     assert_eq!(snapshot, japan_asean_report::load().unwrap().snapshot());
 }
+
+#[test]
+fn the_stylesheets_font_rules_are_the_catalogs_fonts() {
+    // style.css gives a language its page font in a `:root:lang(xx) body` rule; the charts use
+    // the catalog's `[locale] font`. Where a rule exists, the two are the same stack.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let css = read(&root.join("style.css"));
+    let editions = bundle::load_editions(
+        &data::Folder::read("data", &root.join("data"))
+            .unwrap()
+            .files(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for e in &editions {
+        let lang = &e.strings.ui.lang;
+        let Some(at) = css.find(&format!(":root:lang({lang}) body {{")) else {
+            continue;
+        };
+        let rule = &css[at..at + css[at..].find('}').unwrap()];
+        let stack = rule
+            .split_once("font-family:")
+            .and_then(|(_, r)| r.split_once(';'))
+            .map(|(f, _)| f.trim())
+            .unwrap_or_else(|| panic!("{lang}: the rule has no font-family"));
+        assert_eq!(stack, e.strings.locale.font, "{lang}");
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "ja and th have their own font rules");
+}

@@ -130,6 +130,21 @@ fn run() -> Result<PathBuf, Error> {
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_system_fonts();
     fonts.set_sans_serif_family("DejaVu Sans");
+    // The images never use italics; without italic and oblique faces, the fallback for a
+    // script the named fonts lack (Thai: the TLWG fonts) is an upright face.
+    let slanted: Vec<_> = fonts
+        .faces()
+        .filter(|f| {
+            let name = f.post_script_name.to_ascii_lowercase();
+            f.style != resvg::usvg::fontdb::Style::Normal
+                || name.contains("oblique")
+                || name.contains("italic")
+        })
+        .map(|f| f.id)
+        .collect();
+    for id in slanted {
+        fonts.remove_face(id);
+    }
     let fonts = std::sync::Arc::new(fonts);
     for (bundle, edition) in editions.iter().zip(&list) {
         // An edition's documents are one folder further from trunk's files.
