@@ -67,8 +67,9 @@ impl Snapshot {
 }
 
 impl Bundle {
-    /// What the browser needs: everything but the notes, question wordings and editorial
-    /// expectations, which the page carries as HTML already or only the build checks.
+    /// What the browser needs: everything but the notes, question wordings, sources' details
+    /// and editorial expectations, which the page carries as HTML already or only the build
+    /// checks.
     pub fn snapshot(&self) -> Snapshot {
         let mut s = self.snap.clone();
         s.data.notes.clear();
@@ -86,6 +87,15 @@ impl Bundle {
         s.data.survey.weighting.clear();
         for c in &mut s.report.charts {
             c.expect.clear();
+        }
+        // Sources are cited in the page's HTML (source lines, notes, the list); the browser
+        // only carries which value cites which, by outlet.
+        for src in &mut s.data.sources {
+            src.title = None;
+            src.author = None;
+            src.date = None;
+            src.url = None;
+            src.language = None;
         }
         s
     }

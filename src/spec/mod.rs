@@ -195,13 +195,15 @@ pub enum SpecError {
     },
 }
 
+// Names are quoted by hand rather than with `{:?}`: the message is also the browser's (a
+// start-up failure), and Debug formatting with its escaping is kilobytes of WASM.
 impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SpecError::UnknownChart(id) => write!(f, "no chart has the id \"{id}\""),
             SpecError::NoText(id, file) => write!(
                 f,
-                "{file}: chart {id:?} has no [chart.{id}] texts (expected title, takeaway, subtitle and row_header)",
+                "{file}: chart \"{id}\" has no [chart.{id}] texts (expected title, takeaway, subtitle and row_header)",
             ),
             SpecError::Placeholders(id, file, errors) => {
                 let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
@@ -214,7 +216,7 @@ impl fmt::Display for SpecError {
                 file,
             } => write!(
                 f,
-                "{}:{line}: chart {chart:?}: label: {key:?} is not in [chart.{chart}] words of {file} (expected a `{key} = \"...\"` entry there)",
+                "{}:{line}: chart \"{chart}\": label: \"{key}\" is not in [chart.{chart}] words of {file} (expected a `{key} = \"...\"` entry there)",
                 crate::data::CHARTS_FILE,
             ),
             SpecError::NoValues {
@@ -224,7 +226,7 @@ impl fmt::Display for SpecError {
                 year,
             } => write!(
                 f,
-                "{}:{line}: chart {chart:?}: rows: question {question:?} has no region-wide values for {year} in {}",
+                "{}:{line}: chart \"{chart}\": rows: question \"{question}\" has no region-wide values for {year} in {}",
                 crate::data::CHARTS_FILE,
                 crate::data::VALUES_FILE
             ),
@@ -242,13 +244,13 @@ impl fmt::Display for SpecError {
                 };
                 write!(
                     f,
-                    "{}:{line}: chart {chart:?}: expect: the text expects {row:?} at row {want}, but with the data {found} (the top row is {top:?})",
+                    "{}:{line}: chart \"{chart}\": expect: the text expects \"{row}\" at row {want}, but with the data {found} (the top row is \"{top}\")",
                     crate::data::CHARTS_FILE
                 )
             }
             SpecError::Remainder { chart, line } => write!(
                 f,
-                "{}:{line}: chart {chart:?}: remainder: every option must be published to at most one decimal, so that the remainder is exact",
+                "{}:{line}: chart \"{chart}\": remainder: every option must be published to at most one decimal, so that the remainder is exact",
                 crate::data::CHARTS_FILE
             ),
         }
