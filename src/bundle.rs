@@ -72,19 +72,8 @@ impl Bundle {
     /// checks.
     pub fn snapshot(&self) -> Snapshot {
         let mut s = self.snap.clone();
+        s.strings = self.browser_strings();
         s.data.notes.clear();
-        s.strings.data.notes.clear();
-        for q in &mut s.data.questions {
-            q.wording = None;
-        }
-        for q in s.strings.data.questions.values_mut() {
-            q.wording = None;
-        }
-        s.strings.ui = s.strings.ui.for_browser();
-        s.strings.data.survey.languages.clear();
-        s.strings.data.survey.weighting.clear();
-        s.data.survey.languages.clear();
-        s.data.survey.weighting.clear();
         for c in &mut s.report.charts {
             c.expect.clear();
         }
@@ -97,7 +86,24 @@ impl Bundle {
             src.url = None;
             src.language = None;
         }
+        // The data's words are the browser's strings', as `snapshot::read` lays them over.
+        s.localise();
         s
+    }
+
+    /// The edition's strings as the browser gets them (each document carries them): without
+    /// the notes, the question wordings, the method's languages and weighting, and the `[ui]`
+    /// words only the HTML uses.
+    pub fn browser_strings(&self) -> Strings {
+        let mut t = self.snap.strings.clone();
+        t.data.notes.clear();
+        for q in t.data.questions.values_mut() {
+            q.wording = None;
+        }
+        t.ui = t.ui.for_browser();
+        t.data.survey.languages.clear();
+        t.data.survey.weighting.clear();
+        t
     }
 }
 

@@ -261,7 +261,7 @@ fn editions(h: &mut Html, bundle: &Bundle, site: &Site) {
 /// its own, so no reader downloads the others; an embed document (`only`: its chart) carries
 /// that one chart's texts alone, the only chart it draws.
 pub(crate) fn strings_block(h: &mut Html, bundle: &Bundle, only: Option<&str>) {
-    let mut strings = bundle.snapshot().strings;
+    let mut strings = bundle.browser_strings();
     if let Some(def) = only.and_then(|id| bundle.report.chart(id)) {
         // The chart's texts, and the words of its questions' options and of its questions.
         strings.charts.retain(|k, _| *k == def.id);
