@@ -3,12 +3,13 @@
 // 4x CPU throttling and slow 4G, runs interleaved; the embed / Chart.js ratio), chart redraw
 // times measured inside the WASM, data load time and layout shift. Prints tables.
 // Run with `./x bench` (it builds the release page first).
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, transferSizes } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { valuesByKey } from '../tests/e2e/data.mjs';
+import { loads } from '../tests/e2e/loads.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../dist'));
@@ -34,19 +35,20 @@ const noScript = (html) => html
 const baseline = noScript(page);
 const embedBaseline = noScript(embedDoc);
 const measureBytes = (f, b) => ({ f, ...transferSizes(b) });
-const files = readdirSync(DIST).filter((f) => ['.html', '.css', '.js', '.wasm'].includes(extname(f)));
-const sizeRows = files.map((f) => measureBytes(f, readFileSync(join(DIST, f))));
-const embedRow = measureBytes('embed/trust-2024.html', Buffer.from(embedDoc));
+// What each document loads (its own references: the page build, or the embed build).
+const pageFiles = loads(DIST, 'index.html');
+const embedFiles = loads(DIST, 'embed/trust-2024.html');
+const sizeRows = [...new Set([...pageFiles, ...embedFiles])].map((f) => measureBytes(f, readFileSync(join(DIST, f))));
+const rowsOf = (list) => sizeRows.filter((r) => list.includes(r.f));
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const total = sum(sizeRows);
-const shared = sizeRows.filter((r) => r.f !== 'index.html');
-const embedTotal = sum([embedRow, ...shared]);
+const total = sum(rowsOf(pageFiles));
+const embedTotal = sum(rowsOf(embedFiles));
 const css = sizeRows.filter((r) => r.f.endsWith('.css'));
 const base = sum([measureBytes('baseline', Buffer.from(baseline)), ...css]);
 const embedBase = sum([measureBytes('embed baseline', Buffer.from(embedBaseline)), ...css]);
 console.log('\n## First load (kB = 1000 bytes)\n');
 console.log(table(['file', 'raw', 'gzip', 'brotli'], [
-  ...[...sizeRows, embedRow].map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.brotli)]),
+  ...sizeRows.map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.brotli)]),
   ['full page (index.html, CSS, JS, WASM)', kb(total.raw), kb(total.gzip), kb(total.brotli)],
   ['one embed view (embed/trust-2024.html, CSS, JS, WASM)', kb(embedTotal.raw), kb(embedTotal.gzip), kb(embedTotal.brotli)],
   ['no-script baseline of the page (HTML + CSS)', kb(base.raw), kb(base.gzip), kb(base.brotli)],

@@ -8,6 +8,7 @@ pub mod colour;
 pub mod data;
 pub mod embed;
 pub mod export;
+pub mod heap;
 pub mod html;
 pub mod layout;
 pub mod measure;

@@ -38,7 +38,21 @@ pub fn nice_step(max: f64, max_ticks: usize) -> f64 {
         return 1.0;
     }
     let raw = max / max_ticks as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    // The largest power of ten at or below `raw`, by multiplying (no log10 or powf: their
+    // software versions are 2 KB of the WASM).
+    let magnitude = if raw >= 1.0 {
+        let mut m = 1.0;
+        while m * 10.0 <= raw {
+            m *= 10.0;
+        }
+        m
+    } else {
+        let mut d = 1.0;
+        while 1.0 / d > raw {
+            d *= 10.0;
+        }
+        1.0 / d
+    };
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
@@ -56,6 +70,27 @@ pub fn ticks_from_zero(max: f64, max_ticks: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_are_the_logarithms_powers_of_ten_exactly() {
+        // The same step as 10^floor(log10(raw)) gives, from thousandths to millions.
+        for i in 1..20_000 {
+            let max = f64::from(i) * 0.0137;
+            for ticks in [1, 3, 5, 6, 8] {
+                let raw = max / ticks as f64;
+                let magnitude = 10f64.powf(raw.log10().floor());
+                let want = [1.0, 2.0, 2.5, 5.0, 10.0]
+                    .iter()
+                    .map(|m| m * magnitude)
+                    .find(|step| *step >= raw)
+                    .unwrap_or(10.0 * magnitude);
+                assert_eq!(nice_step(max, ticks), want, "max {max}, {ticks} ticks");
+            }
+        }
+        for max in [1.0, 10.0, 100.0, 1e6, 0.1, 0.01, 60.0, 58.9] {
+            assert!(nice_step(max, 5) >= max / 5.0);
+        }
+    }
 
     #[test]
     fn maps_and_inverts() {

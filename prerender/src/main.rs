@@ -5,6 +5,8 @@
 //! and every chart's CSV and SVG download into `downloads/`. Fails the build, naming every
 //! problem, if the data folder has one.
 
+mod embed_wasm;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,6 +21,8 @@ enum Error {
     Data(Vec<String>),
     Html(HtmlError),
     Image(String, String),
+    /// The embed build, or trunk's files it replaces in the embed documents.
+    Embed(String),
     Write(PathBuf, std::io::Error),
 }
 
@@ -37,6 +41,7 @@ impl fmt::Display for Error {
             ),
             Error::Html(e) => write!(f, "{e}"),
             Error::Image(name, e) => write!(f, "cannot draw {name}: {e}"),
+            Error::Embed(e) => write!(f, "the embed documents' WASM: {e}"),
             Error::Write(p, e) => write!(f, "cannot write {}: {e}", p.display()),
         }
     }
@@ -127,6 +132,17 @@ fn run() -> Result<PathBuf, Error> {
         .collect();
     let shell = html::Shell::parse(&page)?;
     let root = path.parent().ok_or(Error::NoPage)?;
+    // The embed documents load their own, smaller build in place of trunk's glue and WASM.
+    let (page_glue, page_wasm) = trunk_files(root)?;
+    let built = embed_wasm::build().map_err(|e| Error::Embed(e.0))?;
+    for (name, body) in [&built.glue, &built.wasm] {
+        write(&root.join(name), body)?;
+    }
+    let embed_shell = shell.with_files(&[(&page_glue, &built.glue.0), (&page_wasm, &built.wasm.0)]);
+    eprintln!(
+        "prerender: the embed documents load {} and {}",
+        built.glue.0, built.wasm.0
+    );
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_system_fonts();
     fonts.set_sans_serif_family("DejaVu Sans");
@@ -149,14 +165,14 @@ fn run() -> Result<PathBuf, Error> {
     for (bundle, edition) in editions.iter().zip(&list) {
         // An edition's documents are one folder further from trunk's files.
         let up = "../".repeat(edition.folder.matches('/').count());
-        let shell = if up.is_empty() {
-            shell.clone()
+        let (shell, embed_shell) = if up.is_empty() {
+            (shell.clone(), embed_shell.clone())
         } else {
-            shell.rebased(&up)
+            (shell.rebased(&up), embed_shell.rebased(&up))
         };
         let site = site.for_edition(&list, &edition.folder);
         let dir = root.join(&edition.folder);
-        let files = edition_files(bundle, shell, &site, &fonts)?;
+        let files = edition_files(bundle, shell, embed_shell, &site, &fonts)?;
         for (name, body) in files {
             write(&dir.join(&name), &body)?;
         }
@@ -169,25 +185,56 @@ fn run() -> Result<PathBuf, Error> {
     Ok(path)
 }
 
+/// The glue and WASM trunk staged for the page: `NAME.js` beside `NAME_bg.wasm`.
+fn trunk_files(root: &Path) -> Result<(String, String), Error> {
+    let listing = std::fs::read_dir(root).map_err(|e| Error::Read(root.to_owned(), e))?;
+    let mut found = Vec::new();
+    for entry in listing {
+        let name = entry
+            .map_err(|e| Error::Read(root.to_owned(), e))?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if let Some(stem) = name.strip_suffix("_bg.wasm") {
+            if !stem.starts_with("embed-") {
+                found.push((format!("{stem}.js"), name.clone()));
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] if root.join(&one.0).is_file() => Ok(one.clone()),
+        _ => Err(Error::Embed(format!(
+            "expected one glue file and WASM from trunk in {}, found {found:?}",
+            root.display()
+        ))),
+    }
+}
+
 /// Every file of one edition, relative to its folder: the page, its start-up script, the
-/// colour roles' dark shades, one embed document and oEmbed answer per chart (from the same
-/// shell, so with the same start-up script), the downloads, the data package, the cards and
+/// colour roles' dark shades, one embed document and oEmbed answer per chart (from the embed
+/// shell, which loads the embed build, with its own start-up script), the downloads, the data package, the cards and
 /// the still images.
 fn edition_files(
     bundle: &japan_asean_report::Bundle,
     shell: html::Shell,
+    embed_shell: html::Shell,
     site: &Site,
     fonts: &std::sync::Arc<resvg::usvg::fontdb::Database>,
 ) -> Result<Vec<(String, Vec<u8>)>, Error> {
     // No inline script may remain (Content-Security-Policy script-src 'self').
     let (shell, scripts) = shell.externalised();
+    let (embed_shell, embed_scripts) = embed_shell.externalised();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut text = scripts;
+    text.extend(embed_scripts);
     text.push(("index.html".to_owned(), shell.page(bundle, site)?));
     text.push(html::palette_css(&bundle.report));
     let provider = &bundle.prose.page.title;
     for id in bundle.report.ids() {
-        text.push((embed::document_path(id), shell.embed(bundle, id, site)?));
+        text.push((
+            embed::document_path(id),
+            embed_shell.embed(bundle, id, site)?,
+        ));
         let chart =
             spec::build(bundle, id).map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
         let height = japan_asean_report::layout::chart_height(&chart) as u32 + EMBED_AROUND_CHART;

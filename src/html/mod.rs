@@ -14,7 +14,7 @@ use crate::bundle::Bundle;
 use crate::prose::{Block, Directive, Inline};
 
 pub use figure::{downloads, figure, palette_css, table};
-pub use shell::{embed_page, externalise_scripts, fill_page, Edition, Shell, Site};
+pub use shell::{content_hash, embed_page, externalise_scripts, fill_page, Edition, Shell, Site};
 
 /// The width of the static SVG charts: legible on a phone; the live chart then fills the column.
 pub const STATIC_WIDTH: f64 = 360.0;

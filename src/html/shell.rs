@@ -185,6 +185,25 @@ impl Shell {
         }
     }
 
+    /// The same shell loading other files in place of trunk's: each `(from, to)` file name
+    /// is replaced wherever the shell names it (the preload links and the start-up script).
+    /// The embed documents' shell loads the embed build's glue and WASM this way.
+    pub fn with_files(&self, renames: &[(&str, &str)]) -> Shell {
+        let re = |part: &str| {
+            renames
+                .iter()
+                .fold(part.to_owned(), |p, (from, to)| p.replace(from, to))
+        };
+        Shell {
+            doctype: self.doctype.clone(),
+            root: self.root.clone(),
+            head_before: re(&self.head_before),
+            head_after: re(&self.head_after),
+            body_before: re(&self.body_before),
+            body_after: re(&self.body_after),
+        }
+    }
+
     /// The shell with every inline `<script type="module">` (trunk's start-up script) moved
     /// into a file named by its content's hash, so documents run under `script-src 'self'`;
     /// and those files.
@@ -371,6 +390,11 @@ pub fn externalise_scripts(page: &str) -> (String, Vec<(String, String)>) {
     }
     out.push_str(rest);
     (out, files)
+}
+
+/// A stable hash of several files' bytes together, for a file name (not for security).
+pub fn content_hash(parts: &[&[u8]]) -> u64 {
+    parts.iter().fold(0, |h, p| h ^ fnv1a(p).rotate_left(17))
 }
 
 /// FNV-1a, 64 bits: a stable content hash for file names (not for security).

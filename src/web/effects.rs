@@ -28,15 +28,16 @@ pub(super) fn apply(app: &mut App, fx: Effects, every: bool) {
             .iter_mut()
             .filter(|m| app.snap.report.has_selector(&m.id))
         {
-            match spec::build_for(&app.snap, &m.id, app.state.country) {
+            match spec::build_for(app.snap, &m.id, app.state.country) {
                 Ok(chart) => m.chart = chart,
-                Err(e) => web_sys::console::error_1(&JsValue::from_str(&e.to_string())),
+                Err(_) => web_sys::console::error_1(&JsValue::from_str(&unbuilt(&m.id))),
             }
             // Force a redraw: the data changed, not the size.
             m.drawn.0 = -1.0;
-            if let Err(e) = replace_table(m, &app.snap) {
+            if let Err(e) = replace_table(m, app.snap) {
                 web_sys::console::error_1(&e);
             }
+            #[cfg(feature = "page")]
             point_downloads(m, app.state.country);
         }
     }
@@ -57,9 +58,11 @@ pub(super) fn apply(app: &mut App, fx: Effects, every: bool) {
         }
     }
     sync_tooltips(app);
+    #[cfg(feature = "page")]
     if fx.nav && app.embed.is_none() {
         sync_nav(app.state.section.as_deref());
     }
+    #[cfg(feature = "page")]
     if fx.url && app.embed.is_none() {
         write_url(app);
     }
@@ -98,6 +101,7 @@ pub(super) fn tip_position(m: &Mounted, point: Point) -> (f64, f64) {
     layout::tooltip_at(&m.layout, point, f64::from(m.tooltip.offset_width()))
 }
 
+#[cfg(feature = "page")]
 pub(super) fn sync_nav(section: Option<&str>) {
     let Some(doc) = document() else { return };
     let Ok(links) = doc.query_selector_all("nav.toc a") else {
@@ -116,6 +120,7 @@ pub(super) fn sync_nav(section: Option<&str>) {
 
 /// On a narrow screen the navigation scrolls sideways: bring the current section's link into
 /// it (only the list scrolls, never the page).
+#[cfg(feature = "page")]
 pub(super) fn keep_in_view(link: &Element) {
     let Ok(Some(list)) = link.closest("ol") else {
         return;
@@ -138,6 +143,7 @@ pub(super) fn keep_in_view(link: &Element) {
 
 /// The report's folder (origin and path, ending in `/`): embed documents are in it, wherever
 /// the report is hosted.
+#[cfg(feature = "page")]
 pub(super) fn report_folder() -> String {
     web_sys::window()
         .map(|w| {
@@ -150,6 +156,7 @@ pub(super) fn report_folder() -> String {
 
 /// Put the report's address into the embed code, and measure the embed's height at 600 px by
 /// embedding the chart in a hidden 600 px frame and reading the height it reports.
+#[cfg(feature = "page")]
 pub(super) fn fill_embed_code(app: &mut App, i: usize) {
     let Some(m) = app.charts.get_mut(i) else {
         return;
@@ -180,6 +187,7 @@ pub(super) fn fill_embed_code(app: &mut App, i: usize) {
 }
 
 /// A height reported by one of our measuring frames: fill it into that chart's embed code.
+#[cfg(feature = "page")]
 pub(super) fn measured(app: &mut App, source: &JsValue, height: u32) {
     for m in &mut app.charts {
         let ours = m

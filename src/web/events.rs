@@ -69,6 +69,7 @@ pub(super) fn listen_chart(i: usize, m: &Mounted) -> Result<(), JsValue> {
 }
 
 /// The embed code and download buttons under a chart.
+#[cfg(feature = "page")]
 pub(super) fn listen_tools(i: usize, m: &Mounted) -> Result<(), JsValue> {
     if let Some(details) = m.figure.query_selector("details.figure-tools")? {
         let d: web_sys::HtmlDetailsElement = details.unchecked_into();
@@ -100,8 +101,9 @@ pub(super) fn listen_page(doc: &Document) -> Result<(), JsValue> {
             dispatch(Msg::TapOutside);
         }
     })?;
-    // Heights reported by our own measuring frames (see `fill_embed_code`).
     let window = web_sys::window().ok_or("no window")?;
+    // Heights reported by our own measuring frames (see `fill_embed_code`).
+    #[cfg(feature = "page")]
     on(window.as_ref(), "message", |m: web_sys::MessageEvent| {
         let data = m.data();
         let Ok(inner) = js_sys::Reflect::get(&data, &embed::DATAWRAPPER_KEY.into()) else {
@@ -151,6 +153,7 @@ pub(super) fn listen_page(doc: &Document) -> Result<(), JsValue> {
 }
 
 /// Tell `state` which section the reader is in (the one crossing the middle of the viewport).
+#[cfg(feature = "page")]
 pub(super) fn follow_sections(doc: &Document) -> Result<(), JsValue> {
     let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         for entry in entries.iter() {

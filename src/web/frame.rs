@@ -4,20 +4,39 @@
 
 use super::*;
 
-/// Show one figure only, in the theme the host asked for. The full page is first taken away
-/// for a frame, then the figure appears at the top: content that disappears or appears is not
-/// a layout shift, whereas the figure sliding up from below the report's header would be.
-pub(super) async fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
+/// An embed document is in embed layout from its first paint; the report's own address with
+/// `?embed=` steps aside first. The full page is taken away for two frames, then the figure
+/// appears at the top (`mount` goes on then): content that disappears or appears is not a
+/// layout shift, whereas the figure sliding up from below the report's header would be.
+/// (The embed build runs in embed documents only.)
+#[cfg(feature = "page")]
+pub(super) fn step_aside(doc: &Document, e: Embed, snap: &'static Snapshot) -> Result<(), JsValue> {
     let root = doc.document_element().ok_or("no root element")?;
-    // An embed document is in embed layout from its first paint; the report's own address
-    // with `?embed=` steps aside first.
-    if !root.class_list().contains("embed") {
-        root.class_list().add_1("embed-pending")?;
-        next_frame().await?;
-        next_frame().await?;
-        root.class_list().add_1("embed")?;
-        root.class_list().remove_1("embed-pending")?;
-    }
+    root.class_list().add_1("embed-pending")?;
+    let doc = doc.clone();
+    after_frames(
+        2,
+        Box::new(move || {
+            let _ = root.class_list().add_1("embed");
+            let _ = root.class_list().remove_1("embed-pending");
+            let entered = enter_embed(&doc, &e).map_err(StartError::from);
+            finish(entered.and_then(|()| mount(doc, snap, Some(e))));
+        }),
+    );
+    Ok(())
+}
+
+/// Whether the document is in embed layout already (an embed document is, from its first
+/// paint).
+#[cfg(feature = "page")]
+pub(super) fn in_embed_layout(doc: &Document) -> bool {
+    doc.document_element()
+        .is_some_and(|r| r.class_list().contains("embed"))
+}
+
+/// Show one figure only, in the theme the host asked for.
+pub(super) fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
+    let root = doc.document_element().ok_or("no root element")?;
     match e.theme {
         embed::Theme::Light => root.set_attribute("data-theme", "light")?,
         embed::Theme::Dark => root.set_attribute("data-theme", "dark")?,

@@ -4,6 +4,7 @@
 use super::*;
 
 /// The state the address carries.
+#[cfg(feature = "page")]
 pub(super) fn url_state(app: &App) -> UrlState {
     UrlState {
         country: app.state.country,
@@ -20,6 +21,7 @@ pub(super) fn url_state(app: &App) -> UrlState {
     }
 }
 
+#[cfg(feature = "page")]
 pub(super) fn write_url(app: &App) {
     let state = url_state(app);
     let Some(window) = web_sys::window() else {
@@ -39,6 +41,7 @@ pub(super) fn write_url(app: &App) {
 
 /// The language switch's links carry the reader's section, chart and country to the other
 /// editions (each link's own address is in `data-base`).
+#[cfg(feature = "page")]
 pub(super) fn edition_links(app: &App, state: &UrlState) {
     let Some(doc) = document() else { return };
     if app.embed.is_some() {

@@ -8,6 +8,7 @@
 mod effects;
 mod events;
 mod frame;
+mod heap;
 mod history;
 mod mount;
 mod start;
@@ -20,19 +21,22 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, HtmlCanvasElement, HtmlElement, HtmlSelectElement,
-    IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, KeyboardEvent,
+    Document, Element, Event, HtmlCanvasElement, HtmlElement, HtmlSelectElement, KeyboardEvent,
     PointerEvent, ResizeObserver,
 };
+#[cfg(feature = "page")]
+use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use crate::data::Country;
 use crate::embed::{self, Embed, EmbedError};
 use crate::layout::{self, ChartLayout};
 use crate::num;
 use crate::render::{self, Frame, Theme, DARK, LIGHT};
-use crate::spec::{self, Chart, SpecError};
+use crate::spec::{self, Chart};
 use crate::state::{self, Effects, Key, Msg, Point, State};
-use crate::url::{self, Issue, UrlState};
+#[cfg(feature = "page")]
+use crate::url::UrlState;
+use crate::url::{self, Issue};
 use crate::Snapshot;
 
 use effects::*;
@@ -56,14 +60,16 @@ struct Mounted {
     drawn: (f64, f64, bool, Option<Point>),
     layout: ChartLayout,
     /// The hidden 600 px self-embed measuring this chart's embed height, while it runs.
+    #[cfg(feature = "page")]
     measuring: Option<web_sys::HtmlIFrameElement>,
 }
 
 struct App {
-    snap: Snapshot,
+    snap: &'static Snapshot,
     state: State,
     charts: Vec<Mounted>,
     /// Set when the page shows one chart inside another site.
+    #[cfg(feature = "page")]
     embed: Option<Embed>,
 }
 

@@ -111,6 +111,7 @@ pub(super) fn replace_table(m: &Mounted, snap: &Snapshot) -> Result<(), JsValue>
 
 /// Point a chart's download links (CSV, PNG, SVG: files the build wrote) at the files for
 /// `country` (or the region-wide ones).
+#[cfg(feature = "page")]
 pub(super) fn point_downloads(m: &Mounted, country: Option<Country>) {
     for ext in ["csv", "png", "svg"] {
         let selector = format!("a[data-download=\"{ext}\"]");

@@ -10,7 +10,12 @@ pub(super) const STATUS_ID: &str = "report-status";
 #[derive(Debug)]
 pub(super) enum StartError {
     Data(String),
-    Spec(SpecError),
+    /// A figure names a chart the data does not define.
+    UnknownChart(String),
+    /// A chart that could not be built. The build has built every chart and every country
+    /// view of it, so this cannot happen with the embedded data; the browser says which chart
+    /// without the builder's own messages, which stay out of the WASM.
+    Chart(String),
     Browser(String),
 }
 
@@ -18,7 +23,10 @@ impl fmt::Display for StartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StartError::Data(e) => write!(f, "the embedded data could not be read: {e}"),
-            StartError::Spec(e) => write!(f, "{e}"),
+            StartError::UnknownChart(id) => {
+                write!(f, "the page shows a chart the data does not define: “{id}”")
+            }
+            StartError::Chart(id) => write!(f, "{}", unbuilt(id)),
             StartError::Browser(e) => write!(f, "{e}"),
         }
     }
@@ -49,24 +57,63 @@ pub fn start() {
         web_sys::console::error_1(&JsValue::from_str(&message));
         fail(&message);
     }));
-    wasm_bindgen_futures::spawn_local(async {
-        match run().await {
-            Ok(Started::Ready) => ready(),
-            // The message is on the page already; the state says it is not a chart.
-            Ok(Started::Refused) => set_state("error"),
-            Err(e) => {
-                let message = e.to_string();
-                web_sys::console::error_1(&JsValue::from_str(&message));
-                fail(&message);
-            }
-        }
-    });
+    if let Err(e) = begin() {
+        finish(Err(e));
+    }
+}
+
+/// The message for a chart that could not be built.
+pub(super) fn unbuilt(id: &str) -> String {
+    format!("the chart “{id}” could not be built from the embedded data")
 }
 
 pub(super) enum Started {
     Ready,
     /// An embed whose parameters could not be used: a message instead of a chart.
     Refused,
+    /// The report's address with `?embed=`: mounting goes on once the page has stepped aside
+    /// (`frame::step_aside`).
+    #[cfg(feature = "page")]
+    Later,
+}
+
+/// Signal how start-up ended.
+pub(super) fn finish(outcome: Result<Started, StartError>) {
+    match outcome {
+        Ok(Started::Ready) => ready(),
+        // The message is on the page already; the state says it is not a chart.
+        Ok(Started::Refused) => set_state("error"),
+        #[cfg(feature = "page")]
+        Ok(Started::Later) => {}
+        Err(e) => {
+            let message = e.to_string();
+            web_sys::console::error_1(&JsValue::from_str(&message));
+            fail(&message);
+        }
+    }
+}
+
+/// Read the snapshot while the fonts load; mount once they have (canvas text uses whatever
+/// font is loaded when it is drawn). Callbacks, not futures: no executor in the WASM.
+fn begin() -> Result<(), StartError> {
+    let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
+    // The edition's strings are in the document; the data and chart definitions in the WASM.
+    let strings = doc
+        .get_element_by_id(crate::snapshot::STRINGS_ID)
+        .and_then(|e| e.text_content())
+        .ok_or_else(|| StartError::Data("the document carries no strings".into()))?;
+    let snap = timed("snapshot-load", || {
+        crate::load_snapshot(&crate::snapshot::from_text(&strings))
+    })
+    .map_err(|e| StartError::Data(e.to_string()))?;
+    // It lives as long as the page: kept, never dropped (which keeps its drop code, 3 KB,
+    // out of the WASM).
+    let snap: &'static Snapshot = Box::leak(Box::new(snap));
+    let fonts = doc.fonts().ready()?;
+    let then: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| finish(run(snap)));
+    let _ = fonts.then(&then);
+    then.forget();
+    Ok(())
 }
 
 /// Time `f` as a User Timing measure named `name` (read by the benchmark in `bench/`).
@@ -86,21 +133,10 @@ pub(super) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     out
 }
 
-pub(super) async fn run() -> Result<Started, StartError> {
+/// The embed request, then the charts (`mount`).
+fn run(snap: &'static Snapshot) -> Result<Started, StartError> {
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
-    // The edition's strings are in the document; the data and chart definitions in the WASM.
-    let strings = doc
-        .get_element_by_id(crate::snapshot::STRINGS_ID)
-        .and_then(|e| e.text_content())
-        .ok_or_else(|| StartError::Data("the document carries no strings".into()))?;
-    let snap = timed("snapshot-load", || {
-        crate::load_snapshot(&crate::snapshot::from_text(&strings))
-    })
-    .map_err(|e| StartError::Data(e.to_string()))?;
     let window = web_sys::window().ok_or_else(|| StartError::Browser("no window".into()))?;
-    // Canvas text uses whatever font is loaded when it is drawn.
-    wasm_bindgen_futures::JsFuture::from(doc.fonts().ready()?).await?;
-
     let location = window.location();
     let search = location.search().unwrap_or_default();
     // An embed document names its chart on the root element.
@@ -111,17 +147,34 @@ pub(super) async fn run() -> Result<Started, StartError> {
         None => None,
         Some(Ok(e)) => Some(e),
         Some(Err(errors)) => {
-            embed_refused(&doc, &snap, &errors)?;
+            embed_refused(&doc, snap, &errors)?;
             return Ok(Started::Refused);
         }
     };
     if let Some(e) = &embed {
-        enter_embed(&doc, e).await?;
+        #[cfg(feature = "page")]
+        if !in_embed_layout(&doc) {
+            step_aside(&doc, e.clone(), snap)?;
+            return Ok(Started::Later);
+        }
+        enter_embed(&doc, e)?;
     }
+    mount(doc, snap, embed)
+}
+
+/// Mount every chart (an embed's one), listen, and follow the address.
+pub(super) fn mount(
+    doc: Document,
+    snap: &'static Snapshot,
+    embed: Option<Embed>,
+) -> Result<Started, StartError> {
+    let location = web_sys::window()
+        .ok_or_else(|| StartError::Browser("no window".into()))?
+        .location();
     let (from_url, issues) = url::parse(
         &location.search().unwrap_or_default(),
         &location.hash().unwrap_or_default(),
-        &snap,
+        snap,
     );
     let mut state = State {
         country: from_url.country,
@@ -136,12 +189,13 @@ pub(super) async fn run() -> Result<Started, StartError> {
             .report
             .chart(&id_text)
             .map(|d| d.id.clone())
-            .ok_or_else(|| StartError::Spec(SpecError::UnknownChart(id_text.clone())))?;
+            .ok_or_else(|| StartError::UnknownChart(id_text.clone()))?;
         // An embed draws its one chart only.
         if embed.as_ref().is_some_and(|e| e.chart != id) {
             continue;
         }
-        let chart = spec::build_for(&snap, &id, state.country).map_err(StartError::Spec)?;
+        let chart =
+            spec::build_for(snap, &id, state.country).map_err(|_| StartError::Chart(id.clone()))?;
         let container: HtmlElement = figure
             .query_selector(".chart")?
             .ok_or_else(|| StartError::Browser(format!("figure \"{id}\" has no .chart slot")))?
@@ -174,18 +228,21 @@ pub(super) async fn run() -> Result<Started, StartError> {
             chart,
             drawn: key,
             layout,
+            #[cfg(feature = "page")]
             measuring: None,
         });
     }
     if from_url.country.is_some() {
         sync_selects(&doc, state.country);
         for m in charts.iter().filter(|m| snap.report.has_selector(&m.id)) {
-            replace_table(m, &snap)?;
+            replace_table(m, snap)?;
+            #[cfg(feature = "page")]
             point_downloads(m, state.country);
         }
     }
     for (i, m) in charts.iter().enumerate() {
         listen_chart(i, m)?;
+        #[cfg(feature = "page")]
         if embed.is_none() {
             listen_tools(i, m)?;
         }
@@ -200,17 +257,20 @@ pub(super) async fn run() -> Result<Started, StartError> {
             snap,
             state,
             charts,
+            #[cfg(feature = "page")]
             embed: embed.clone(),
         })
     });
     listen_page(&doc)?;
     show_url_issues(&doc, &issues)?;
-    with_app(|app| edition_links(app, &url_state(app)));
+    #[cfg(feature = "page")]
     if embed.is_none() {
+        with_app(|app| edition_links(app, &url_state(app)));
         // The section the address names; later ones come as `SectionSeen` effects.
         sync_nav(from_url.section.as_deref());
+        follow_sections(&doc)?;
     }
-    follow_sections(&doc)?;
+    #[cfg(feature = "page")]
     if let Some(i) = focus_chart.filter(|_| embed.is_none()) {
         with_app(|app| {
             let m = &app.charts[i];
@@ -224,18 +284,25 @@ pub(super) async fn run() -> Result<Started, StartError> {
     Ok(Started::Ready)
 }
 
-/// Resolves at the next animation frame, or after 50 ms where the browser runs no frames
-/// (an embed out of view in its host page).
-pub(super) async fn next_frame() -> Result<(), JsValue> {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(&resolve);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+#[cfg(feature = "page")]
+/// Run `f` after `frames` animation frames, each at most 50 ms (where the browser runs no
+/// frames: an embed out of view in its host page).
+pub(super) fn after_frames(frames: u32, f: Box<dyn FnOnce()>) {
+    let Some(w) = web_sys::window() else { return };
+    let slot = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let tick = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = slot.take() {
+            if frames > 1 {
+                after_frames(frames - 1, f);
+            } else {
+                f();
+            }
         }
     });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
+    let _ = w.request_animation_frame(tick.as_ref().unchecked_ref());
+    let _ =
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 50);
+    tick.forget();
 }
 
 pub(super) fn set_state(state: &str) {
