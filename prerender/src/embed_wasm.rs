@@ -3,8 +3,8 @@
 //! so an article that embeds one chart loads only what that chart runs. Built like trunk
 //! builds the page's: cargo for wasm32 in release, wasm-bindgen (`--target web`) and
 //! `wasm-opt -Oz --converge` (as index.html asks trunk), the tools at the versions
-//! Trunk.toml pins, found on PATH as trunk finds them; its files are named by their content's
-//! hash.
+//! Trunk.toml pins, found on PATH as trunk finds them; then short import names
+//! (`shorten::imports`), and file names from the content's hash.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -81,8 +81,10 @@ pub fn build() -> Result<Built, Failed> {
         .arg(out.join("embed_bg.wasm"))
         .arg("-o")
         .arg(&optimised))?;
-    let glue = read(&out.join("embed.js"))?;
-    let wasm = read(&optimised)?;
+    let glue = String::from_utf8(read(&out.join("embed.js"))?)
+        .map_err(|_| Failed("the glue is not UTF-8".into()))?;
+    let (glue, wasm) = crate::shorten::imports(&glue, &read(&optimised)?).map_err(Failed)?;
+    let glue = glue.into_bytes();
     let hash = japan_asean_report::html::content_hash(&[&glue, &wasm]);
     Ok(Built {
         glue: (format!("embed-{hash:016x}.js"), glue),

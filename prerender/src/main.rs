@@ -6,6 +6,7 @@
 //! problem, if the data folder has one.
 
 mod embed_wasm;
+mod shorten;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -134,6 +135,7 @@ fn run() -> Result<PathBuf, Error> {
     let root = path.parent().ok_or(Error::NoPage)?;
     // The embed documents load their own, smaller build in place of trunk's glue and WASM.
     let (page_glue, page_wasm) = trunk_files(root)?;
+    shorten_staged(root, &page_glue, &page_wasm)?;
     let built = embed_wasm::build().map_err(|e| Error::Embed(e.0))?;
     for (name, body) in [&built.glue, &built.wasm] {
         write(&root.join(name), body)?;
@@ -183,6 +185,31 @@ fn run() -> Result<PathBuf, Error> {
         );
     }
     Ok(path)
+}
+
+/// Rewrite trunk's files in place with `shorten`: the glue and the WASM with short import
+/// names, the stylesheets without comments. Their names keep trunk's content hashes: the
+/// rewrite is a function of that content, so a name still changes exactly when its bytes do.
+fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<(), Error> {
+    let read = |name: &str| {
+        let path = root.join(name);
+        std::fs::read(&path).map_err(|e| Error::Read(path, e))
+    };
+    let text =
+        String::from_utf8(read(glue)?).map_err(|_| Error::Embed(format!("{glue} is not UTF-8")))?;
+    let (text, bytes) =
+        shorten::imports(&text, &read(wasm)?).map_err(|e| Error::Embed(format!("{wasm}: {e}")))?;
+    write(&root.join(glue), text.as_bytes())?;
+    write(&root.join(wasm), &bytes)?;
+    let listing = std::fs::read_dir(root).map_err(|e| Error::Read(root.to_owned(), e))?;
+    for entry in listing {
+        let path = entry.map_err(|e| Error::Read(root.to_owned(), e))?.path();
+        if path.extension().is_some_and(|x| x == "css") {
+            let css = std::fs::read_to_string(&path).map_err(|e| Error::Read(path.clone(), e))?;
+            write(&path, shorten::css(&css).as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// The glue and WASM trunk staged for the page: `NAME.js` beside `NAME_bg.wasm`.
