@@ -170,18 +170,23 @@ impl Shell {
     /// `'./…'` in its start-up script, whose imports resolve from the start-up file, which is
     /// written into the edition's folder) starts with `up` instead.
     pub fn rebased(&self, up: &str) -> Shell {
-        let re = |part: &str| {
+        self.map_parts(|part| {
             part.replace("href=\"./", &format!("href=\"{up}"))
                 .replace("src=\"./", &format!("src=\"{up}"))
                 .replace("'./", &format!("'{up}"))
-        };
+        })
+    }
+
+    /// The shell with `f` applied to each part around the markers (the doctype and the root's
+    /// attributes are kept).
+    fn map_parts(&self, f: impl Fn(&str) -> String) -> Shell {
         Shell {
             doctype: self.doctype.clone(),
             root: self.root.clone(),
-            head_before: re(&self.head_before),
-            head_after: re(&self.head_after),
-            body_before: re(&self.body_before),
-            body_after: re(&self.body_after),
+            head_before: f(&self.head_before),
+            head_after: f(&self.head_after),
+            body_before: f(&self.body_before),
+            body_after: f(&self.body_after),
         }
     }
 
@@ -189,19 +194,11 @@ impl Shell {
     /// is replaced wherever the shell names it (the preload links and the start-up script).
     /// The embed documents' shell loads the embed build's glue and WASM this way.
     pub fn with_files(&self, renames: &[(&str, &str)]) -> Shell {
-        let re = |part: &str| {
+        self.map_parts(|part| {
             renames
                 .iter()
                 .fold(part.to_owned(), |p, (from, to)| p.replace(from, to))
-        };
-        Shell {
-            doctype: self.doctype.clone(),
-            root: self.root.clone(),
-            head_before: re(&self.head_before),
-            head_after: re(&self.head_after),
-            body_before: re(&self.body_before),
-            body_after: re(&self.body_after),
-        }
+        })
     }
 
     /// The shell with every inline `<script type="module">` (trunk's start-up script) moved
@@ -424,6 +421,29 @@ mod tests {
                 "<head><script type=\"module\" src=\"./{}\"></script><link></head>",
                 files[0].0
             )
+        );
+    }
+
+    #[test]
+    fn another_build_s_files_replace_trunk_s_wherever_the_shell_names_them() {
+        let page = PAGE.replace(
+            "<link rel=\"stylesheet\" href=\"./style.css\">",
+            "<link rel=\"modulepreload\" href=\"./glue.js\"><link rel=\"preload\" href=\"./app_bg.wasm\">",
+        )
+        .replace("await init();", "await init({ module_or_path: './app_bg.wasm' });");
+        let shell = Shell::parse(&page).unwrap().with_files(&[
+            ("glue.js", "embed-1.js"),
+            ("app_bg.wasm", "embed-1_bg.wasm"),
+        ]);
+        let (shell, scripts) = shell.externalised();
+        let doc = shell.page(&crate::test_data(), &Site::default()).unwrap();
+        assert!(
+            doc.contains("href=\"./embed-1.js\"") && doc.contains("href=\"./embed-1_bg.wasm\"")
+        );
+        assert!(!doc.contains("glue.js") && !doc.contains("app_bg.wasm"));
+        assert_eq!(
+            scripts[0].1,
+            "import init from './embed-1.js'; await init({ module_or_path: './embed-1_bg.wasm' });\n"
         );
     }
 
