@@ -36,17 +36,14 @@ pub(super) fn write_url(app: &App) {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
     }
-    edition_links(app, &state);
+    edition_links(&state);
 }
 
 /// The language switch's links carry the reader's section, chart and country to the other
-/// editions (each link's own address is in `data-base`).
+/// editions (each link's own address is in `data-base`). Not in an embed: its callers check.
 #[cfg(feature = "page")]
-pub(super) fn edition_links(app: &App, state: &UrlState) {
+pub(super) fn edition_links(state: &UrlState) {
     let Some(doc) = document() else { return };
-    if app.embed.is_some() {
-        return;
-    }
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

@@ -265,18 +265,17 @@ pub(super) fn mount(
     show_url_issues(&doc, &issues)?;
     #[cfg(feature = "page")]
     if embed.is_none() {
-        with_app(|app| edition_links(app, &url_state(app)));
+        with_app(|app| edition_links(&url_state(app)));
         // The section the address names; later ones come as `SectionSeen` effects.
         sync_nav(from_url.section.as_deref());
         follow_sections(&doc)?;
-    }
-    #[cfg(feature = "page")]
-    if let Some(i) = focus_chart.filter(|_| embed.is_none()) {
-        with_app(|app| {
-            let m = &app.charts[i];
-            m.figure.scroll_into_view();
-            let _ = m.container.focus();
-        });
+        if let Some(i) = focus_chart {
+            with_app(|app| {
+                let m = &app.charts[i];
+                m.figure.scroll_into_view();
+                let _ = m.container.focus();
+            });
+        }
     }
     if let Some(e) = embed {
         report_heights(&doc, e)?;
