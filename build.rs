@@ -32,6 +32,9 @@ mod spec;
 #[allow(dead_code, unused_imports)]
 #[path = "src/text.rs"]
 mod text;
+#[allow(dead_code, unused_imports)]
+#[path = "src/views.rs"]
+mod views;
 
 use std::path::{Path, PathBuf};
 
@@ -71,6 +74,7 @@ fn run() -> Result<(), BuildError> {
         "src/collate.rs",
         "src/measure.rs",
         "src/prose.rs",
+        "src/views.rs",
     ] {
         println!("cargo::rerun-if-changed={path}");
     }

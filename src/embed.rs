@@ -5,9 +5,9 @@
 //! `pymxPYMx<id>xPYMx<type>xPYMx<value>`), and the code a journalist pastes. Parse and produce
 //! only: the web module sends and receives.
 
-use crate::data::Report;
 use crate::html::escape;
 use crate::url::shown;
+use crate::views::Known;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -62,14 +62,14 @@ pub fn folder(pathname: &str) -> &str {
 pub fn parse(
     search: &str,
     document: Option<&str>,
-    report: &Report,
+    known: &Known,
 ) -> Option<Result<Embed, Vec<EmbedError>>> {
     let id = match document {
         Some(id) => id,
         None => param(search, "embed")?,
     };
     let mut errors = Vec::new();
-    let chart = report.chart(id).map(|d| d.id.clone());
+    let chart = known.chart(id).map(|d| d.id.clone());
     if chart.is_none() {
         errors.push(EmbedError::UnknownChart(shown(id)));
     }
@@ -225,8 +225,8 @@ mod tests {
     use super::*;
 
     fn parse(search: &str, document: Option<&str>) -> Option<Result<Embed, Vec<EmbedError>>> {
-        let report = crate::test_data().snap.report;
-        super::parse(search, document, &report)
+        let known = Known::of(&crate::test_data().snapshot());
+        super::parse(search, document, &known)
     }
 
     #[test]

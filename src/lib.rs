@@ -22,6 +22,7 @@ pub mod spec;
 pub mod state;
 pub mod text;
 pub mod url;
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

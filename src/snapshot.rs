@@ -21,7 +21,11 @@ use crate::data::model::{
     Code, Country, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published,
     Question, QuestionKind, Source, SourceKind, Survey, Unit, Value,
 };
+use crate::spec::{
+    Cell, Chart, ChartNote, Origin, Row, Series, Shown, SourceLine, SourceLink, ValueScale,
+};
 use crate::text::{ChartText, DataText, Locale, QuestionText, Strings, SurveyText, Ui};
+use crate::views::{Known, KnownChart, Prebuilt};
 
 /// Why the bytes could not be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,8 +165,28 @@ pub fn read(core: &[u8], strings: &[u8]) -> Result<Snapshot, Error> {
     Ok(snap)
 }
 
-/// The element of every document that carries its edition's strings (`to_text`).
+/// The element of the report page that carries its edition's strings (`to_text`).
 pub const STRINGS_ID: &str = "report-strings";
+
+/// The element of an embed document that carries its chart's views (`to_text`).
+pub const VIEWS_ID: &str = "report-views";
+
+/// An embed document's chart views as bytes (build time).
+pub fn write_views(v: &Prebuilt) -> Vec<u8> {
+    let mut out = Vec::new();
+    v.pack(&mut out);
+    out
+}
+
+/// The views back (browser); every byte must be used.
+pub fn read_views(bytes: &[u8]) -> Result<Prebuilt, Error> {
+    let mut r = Reader::new(bytes);
+    let views = Prebuilt::unpack(&mut r);
+    if r.at != bytes.len() {
+        r.fail(r.at, "bytes left after the views");
+    }
+    r.finish(views)
+}
 
 /// Bytes as text a page can carry in a `<script type="application/octet-stream">` block:
 /// printable ASCII (but `<`, `&` and `\\`) and whole UTF-8 characters stay as they are, so
@@ -593,6 +617,59 @@ fields!(Ui {
     survey_cited,
     fieldwork,
 });
+fields!(Prebuilt { known, ui, views });
+fields!(Known {
+    region,
+    members,
+    charts,
+    sections
+});
+fields!(KnownChart { id, selector });
+fields!(Chart {
+    id,
+    kind,
+    title,
+    takeaway,
+    subtitle,
+    scale,
+    series,
+    rows,
+    notes,
+    source,
+    row_header,
+    not_published,
+    locale,
+    list
+});
+fields!(Series {
+    label,
+    emphasis,
+    colour
+});
+fields!(Row {
+    label,
+    full_label,
+    highlight,
+    cells
+});
+fields!(Shown { value, origin });
+fields!(Origin {
+    question,
+    option,
+    year,
+    population,
+    unit,
+    base,
+    sources
+});
+fields!(ChartNote {
+    about,
+    kind,
+    text,
+    sources
+});
+fields!(SourceLine { survey, read_in });
+fields!(SourceLink { name, date, url });
 unit_enum!(QuestionKind[SingleChoice, Measure]);
 unit_enum!(Kind[Bars, Diverging]);
 unit_enum!(Each[Option, Population, One]);
@@ -618,6 +695,66 @@ impl Pack for Unit {
                 max: f64::unpack(r),
             },
         }
+    }
+}
+
+impl Pack for ValueScale {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            ValueScale::Percent => out.push(0),
+            ValueScale::Score { max } => {
+                out.push(1);
+                max.pack(out);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.tag(2) {
+            0 => ValueScale::Percent,
+            _ => ValueScale::Score {
+                max: f64::unpack(r),
+            },
+        }
+    }
+}
+
+impl Pack for Cell {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            Cell::NotPublished => out.push(0),
+            Cell::Shown(s) => {
+                out.push(1);
+                s.pack(out);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.tag(2) {
+            0 => Cell::NotPublished,
+            _ => Cell::Shown(Shown::unpack(r)),
+        }
+    }
+}
+
+/// A value's unit as `Origin` names it (`spec::build`): one of two fixed words.
+impl Pack for &'static str {
+    fn pack(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(*self == "score"));
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        match r.tag(2) {
+            0 => "percent",
+            _ => "score",
+        }
+    }
+}
+
+impl Pack for Country {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.0.pack(out);
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        Country(Code::unpack(r))
     }
 }
 
@@ -711,6 +848,30 @@ mod tests {
             assert_eq!(read(&core, &from_text(&text)).expect("reads back"), s);
             // The core is the same whatever the edition: it carries no edition's words.
             assert_eq!(write_core(&s), core);
+        }
+    }
+
+    #[test]
+    fn every_embeds_views_read_back_equal_in_every_edition() {
+        for e in crate::test_editions() {
+            let s = e.snapshot();
+            for id in s.report.ids() {
+                let v = Prebuilt::of(&s, id).expect("builds");
+                let bytes = write_views(&v);
+                assert_eq!(
+                    read_views(&from_text(&to_text(&bytes))).as_ref(),
+                    Ok(&v),
+                    "{id}"
+                );
+                let cut = bytes.len() / 3;
+                assert!(read_views(&bytes[..cut]).unwrap_err().at <= cut);
+                let mut more = bytes.clone();
+                more.push(0);
+                assert_eq!(
+                    read_views(&more).unwrap_err().what,
+                    "bytes left after the views"
+                );
+            }
         }
     }
 

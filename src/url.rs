@@ -3,7 +3,7 @@
 //! these types, and an unknown or malformed value is dropped with an issue the page shows.
 
 use crate::data::Country;
-use crate::Snapshot;
+use crate::views::Known;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UrlState {
@@ -60,8 +60,7 @@ fn decode(value: &str) -> String {
 
 /// Parse `location.search` (with or without `?`) and `location.hash` (with or without `#`)
 /// against the report's countries (those a selector offers), charts and sections.
-pub fn parse(search: &str, hash: &str, known: &Snapshot) -> (UrlState, Vec<Issue>) {
-    let region = known.data.region();
+pub fn parse(search: &str, hash: &str, known: &Known) -> (UrlState, Vec<Issue>) {
     let mut state = UrlState::default();
     let mut issues = Vec::new();
     for pair in search
@@ -74,17 +73,16 @@ pub fn parse(search: &str, hash: &str, known: &Snapshot) -> (UrlState, Vec<Issue
         match key {
             "country" => {
                 let code = value.trim().to_ascii_uppercase();
-                if code == region.code() || code.is_empty() {
+                if code == known.region.as_str() || code.is_empty() {
                     state.country = None;
                 } else {
-                    let offered = known.data.members().find(|c| c.code() == code);
-                    match offered {
+                    match known.country(&code) {
                         Some(c) => state.country = Some(c),
                         None => issues.push(Issue::UnknownCountry(shown(&value))),
                     }
                 }
             }
-            "chart" => match known.report.chart(&value) {
+            "chart" => match known.chart(&value) {
                 Some(def) => state.chart = Some(def.id.clone()),
                 None => issues.push(Issue::UnknownChart(shown(&value))),
             },
@@ -94,7 +92,7 @@ pub fn parse(search: &str, hash: &str, known: &Snapshot) -> (UrlState, Vec<Issue
     }
     let hash = decode(hash.trim_start_matches('#'));
     if !hash.is_empty() {
-        match known.report.sections.iter().find(|s| **s == hash) {
+        match known.sections.iter().find(|s| **s == hash) {
             Some(s) => state.section = Some(s.clone()),
             // A figure's own anchor is a fine place to land; anything else is reported.
             None if hash.starts_with("chart-") => {}
@@ -163,8 +161,8 @@ pub fn href(path: &str, search: &str, state: &UrlState) -> String {
 mod tests {
     use super::*;
 
-    fn known() -> Snapshot {
-        crate::test_data().snapshot()
+    fn known() -> Known {
+        Known::of(&crate::test_data().snapshot())
     }
 
     fn parse(search: &str, hash: &str) -> (UrlState, Vec<Issue>) {
@@ -175,7 +173,7 @@ mod tests {
     fn the_address_keeps_others_parameters_and_replaces_ours() {
         let k = known();
         let state = UrlState {
-            country: k.data.country("TH"),
+            country: k.country("TH"),
             chart: Some("influence".into()),
             section: Some("economy".into()),
         };
@@ -209,7 +207,7 @@ mod tests {
     #[test]
     fn printing_then_parsing_gives_the_same_state() {
         let s = UrlState {
-            country: known().data.country("VN"),
+            country: known().country("VN"),
             chart: Some("trust-2024".into()),
             section: Some("trust".into()),
         };

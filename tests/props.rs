@@ -2,12 +2,21 @@
 //! the parsers answer with a value or an error and never panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+use japan_asean_report::views::{Known, Prebuilt};
 use japan_asean_report::{embed, snapshot, url};
 use proptest::prelude::*;
 
 fn known() -> japan_asean_report::Snapshot {
     japan_asean_report::load_snapshot(japan_asean_report::first_edition_strings())
         .expect("the embedded snapshot reads")
+}
+
+/// An embed document's views (of the chart with a selector), as bytes; built once.
+fn views() -> &'static Vec<u8> {
+    static VIEWS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    VIEWS.get_or_init(|| {
+        snapshot::write_views(&Prebuilt::of(&known(), "trust-2024").expect("builds"))
+    })
 }
 
 /// Strings that look like queries: keys the parsers know, percent escapes, any characters.
@@ -32,7 +41,7 @@ proptest! {
 
     #[test]
     fn url_parse_never_panics(search in query(), hash in any::<String>()) {
-        let k = known();
+        let k = Known::of(&known());
         let (state, issues) = url::parse(&search, &hash, &k);
         // Whatever it kept is printable and parses back to itself.
         let printed = url::print(&state);
@@ -48,9 +57,9 @@ proptest! {
 
     #[test]
     fn embed_parse_never_panics(search in query(), document in proptest::option::of(any::<String>())) {
-        let k = known();
-        if let Some(Ok(e)) = embed::parse(&search, document.as_deref(), &k.report) {
-            prop_assert!(k.report.chart(&e.chart).is_some());
+        let k = Known::of(&known());
+        if let Some(Ok(e)) = embed::parse(&search, document.as_deref(), &k) {
+            prop_assert!(k.chart(&e.chart).is_some());
         }
     }
 
@@ -77,5 +86,15 @@ proptest! {
         s[j] = byte;
         let _ = snapshot::read(&snapshot::write_core(&k), &s);
         let _ = snapshot::read(&snapshot::write_core(&k), &s[..cut.index(s.len())]);
+    }
+
+    #[test]
+    fn views_read_refuses_or_reads_any_or_damaged_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512), at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<prop::sample::Index>()) {
+        let _ = snapshot::read_views(&bytes);
+        let mut good = views().clone();
+        let _ = snapshot::read_views(&good[..cut.index(good.len())]);
+        let i = at.index(good.len());
+        good[i] = byte;
+        let _ = snapshot::read_views(&good);
     }
 }

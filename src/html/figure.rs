@@ -9,7 +9,7 @@ use crate::embed;
 use crate::export;
 use crate::render::{self, LIGHT};
 use crate::spec::{self, Cell, Chart, SourceLink};
-use crate::text::{self, Strings};
+use crate::text;
 use crate::Snapshot;
 
 /// `embedded`: the figure is an embed document's one figure (`data-embedded`).
@@ -116,12 +116,12 @@ pub fn figure(
         h.open("details", &[("class", "embed-data")])
             .el("summary", &[], &ui.data_and_notes)
             .nl();
-        h.raw(&table(chart, strings));
+        h.raw(&table(chart, &strings.ui));
         notes(&mut h, chart, ui);
         source_line(&mut h, chart, ui);
         h.close("details").nl();
     } else {
-        h.raw(&table(chart, strings));
+        h.raw(&table(chart, &strings.ui));
         notes(&mut h, chart, ui);
         source_line(&mut h, chart, ui);
         tools(&mut h, chart, ui, site);
@@ -319,8 +319,7 @@ fn picker(h: &mut Html, id: &str, snap: &Snapshot) {
 
 /// The chart's data as a table: a row per chart row, a column per series, and the base of
 /// each row where the rows differ in who was asked.
-pub fn table(chart: &Chart, strings: &Strings) -> String {
-    let ui = &strings.ui;
+pub fn table(chart: &Chart, ui: &text::Ui) -> String {
     let bases: Vec<Option<&str>> = chart
         .rows
         .iter()

@@ -258,49 +258,32 @@ fn editions(h: &mut Html, bundle: &Bundle, site: &Site) {
 }
 
 /// The edition's strings for the script (`snapshot::to_text`): every edition's page carries
-/// its own, so no reader downloads the others; an embed document (`only`: its chart) carries
-/// that one chart's texts alone, the only chart it draws.
-pub(crate) fn strings_block(h: &mut Html, bundle: &Bundle, only: Option<&str>) {
-    let mut strings = bundle.browser_strings();
-    if let Some(def) = only.and_then(|id| bundle.report.chart(id)) {
-        // The chart's texts, and the words of its questions' options and of its questions.
-        strings.charts.retain(|k, _| *k == def.id);
-        let mut questions: Vec<&str> = Vec::new();
-        let coords = std::iter::once(&def.at)
-            .chain(def.series.iter().map(|s| &s.at))
-            .chain(def.rows.iter().map(|r| &r.at))
-            .chain(
-                def.selector
-                    .iter()
-                    .flat_map(|s| s.series.iter().map(|s| &s.at)),
-            );
-        for q in coords.filter_map(|c| c.question.as_deref()) {
-            if !questions.contains(&q) {
-                questions.push(q);
-            }
-        }
-        let data = &bundle.data;
-        let asked = |o: &str| {
-            data.values.iter().any(|v| {
-                v.option == o && questions.contains(&data.questions[v.question].id.as_str())
-            })
-        };
-        strings.options.retain(|o, _| asked(o));
-        strings.labels.retain(|o, _| asked(o));
-        strings
-            .data
-            .questions
-            .retain(|q, _| questions.contains(&q.as_str()));
-    }
-    let bytes = crate::snapshot::write_strings(&strings);
+/// its own, so no reader downloads the others.
+pub(crate) fn strings_block(h: &mut Html, bundle: &Bundle) {
+    let bytes = crate::snapshot::write_strings(&bundle.browser_strings());
+    script_block(h, crate::snapshot::STRINGS_ID, &bytes);
+}
+
+/// An embed document's chart views for the script (`views::Prebuilt`): the region's and each
+/// member state's, in the edition's words, so that the embed build reads them instead of
+/// building them.
+pub(crate) fn views_block(h: &mut Html, bundle: &Bundle, id: &str) -> Result<(), HtmlError> {
+    let views = crate::views::Prebuilt::of(&bundle.snapshot(), id)
+        .map_err(|e| HtmlError::Chart(e.to_string()))?;
+    script_block(
+        h,
+        crate::snapshot::VIEWS_ID,
+        &crate::snapshot::write_views(&views),
+    );
+    Ok(())
+}
+
+fn script_block(h: &mut Html, id: &str, bytes: &[u8]) {
     h.open(
         "script",
-        &[
-            ("type", "application/octet-stream"),
-            ("id", crate::snapshot::STRINGS_ID),
-        ],
+        &[("type", "application/octet-stream"), ("id", id)],
     )
-    .raw(&crate::snapshot::to_text(&bytes))
+    .raw(&crate::snapshot::to_text(bytes))
     .close("script")
     .nl();
 }

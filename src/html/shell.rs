@@ -4,7 +4,8 @@
 //! it with its language, root attributes, head and body.
 
 use super::{
-    body_html, card, figure, head, palette_link, preview, status, strings_block, Html, HtmlError,
+    body_html, card, figure, head, palette_link, preview, status, strings_block, views_block, Html,
+    HtmlError,
 };
 use crate::bundle::Bundle;
 use crate::spec;
@@ -269,7 +270,7 @@ impl Shell {
     pub fn page(&self, bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
         let mut body = body_html(bundle, site)?;
         let mut h = Html::new();
-        strings_block(&mut h, bundle, None);
+        strings_block(&mut h, bundle);
         body.push_str(&h.finish());
         Ok(self.document(
             &bundle.strings.ui.lang,
@@ -339,7 +340,7 @@ impl Shell {
             .nl();
         b.raw(&figure(&chart, bundle, section, true, site)?);
         b.close("section").nl().close("main").nl();
-        strings_block(&mut b, bundle, Some(id));
+        views_block(&mut b, bundle, id)?;
         Ok(self.document(
             &bundle.strings.ui.lang,
             &[("class", "embed"), ("data-embed", id)],

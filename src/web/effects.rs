@@ -26,15 +26,15 @@ pub(super) fn apply(app: &mut App, fx: Effects, every: bool) {
         for m in app
             .charts
             .iter_mut()
-            .filter(|m| app.snap.report.has_selector(&m.id))
+            .filter(|m| app.src.known().has_selector(&m.id))
         {
-            match spec::build_for(app.snap, &m.id, app.state.country) {
-                Ok(chart) => m.chart = chart,
-                Err(_) => web_sys::console::error_1(&JsValue::from_str(&unbuilt(&m.id))),
+            match app.src.chart(&m.id, app.state.country) {
+                Some(chart) => m.chart = chart,
+                None => web_sys::console::error_1(&JsValue::from_str(&unbuilt(&m.id))),
             }
             // Force a redraw: the data changed, not the size.
             m.drawn.0 = -1.0;
-            if let Err(e) = replace_table(m, app.snap) {
+            if let Err(e) = replace_table(m, app.src.ui()) {
                 web_sys::console::error_1(&e);
             }
             #[cfg(feature = "page")]
@@ -53,7 +53,7 @@ pub(super) fn apply(app: &mut App, fx: Effects, every: bool) {
             app.charts.get(chart),
             document().and_then(|d| d.get_element_by_id("announcer")),
         ) {
-            let text = state::describe(&m.chart, p, &app.snap.strings.ui).unwrap_or_default();
+            let text = state::describe(&m.chart, p, app.src.ui()).unwrap_or_default();
             el.set_text_content(Some(&text));
         }
     }
@@ -81,7 +81,7 @@ pub(super) fn sync_selects(doc: &Document, country: Option<Country>) {
 pub(super) fn sync_tooltips(app: &App) {
     for (i, m) in app.charts.iter().enumerate() {
         let tip = app.state.tip.filter(|t| t.chart == i);
-        let text = tip.and_then(|t| state::describe(&m.chart, t.point, &app.snap.strings.ui));
+        let text = tip.and_then(|t| state::describe(&m.chart, t.point, app.src.ui()));
         match (tip, text) {
             (Some(t), Some(text)) => {
                 m.tooltip.set_text_content(Some(&text));

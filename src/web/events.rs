@@ -124,7 +124,7 @@ pub(super) fn listen_page(doc: &Document) -> Result<(), JsValue> {
         let s = select.clone();
         on(select.as_ref(), "change", move |_: Event| {
             let code = s.value();
-            let country = with_app(|app| app.snap.data.country(&code)).flatten();
+            let country = with_app(|app| app.src.known().country(&code)).flatten();
             dispatch(Msg::SelectCountry(country));
         })?;
     }

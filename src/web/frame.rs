@@ -10,7 +10,7 @@ use super::*;
 /// layout shift, whereas the figure sliding up from below the report's header would be.
 /// (The embed build runs in embed documents only.)
 #[cfg(feature = "page")]
-pub(super) fn step_aside(doc: &Document, e: Embed, snap: &'static Snapshot) -> Result<(), JsValue> {
+pub(super) fn step_aside(doc: &Document, e: Embed, src: &'static Source) -> Result<(), JsValue> {
     let root = doc.document_element().ok_or("no root element")?;
     root.class_list().add_1("embed-pending")?;
     let doc = doc.clone();
@@ -20,7 +20,7 @@ pub(super) fn step_aside(doc: &Document, e: Embed, snap: &'static Snapshot) -> R
             let _ = root.class_list().add_1("embed");
             let _ = root.class_list().remove_1("embed-pending");
             let entered = enter_embed(&doc, &e).map_err(StartError::from);
-            finish(entered.and_then(|()| mount(doc, snap, Some(e))));
+            finish(entered.and_then(|()| mount(doc, src, Some(e))));
         }),
     );
     Ok(())
@@ -50,12 +50,7 @@ pub(super) fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
 }
 
 /// An embed that cannot be shown: a short readable message in the frame, and nothing else.
-pub(super) fn embed_refused(
-    doc: &Document,
-    snap: &Snapshot,
-    errors: &[EmbedError],
-) -> Result<(), JsValue> {
-    let ui = &snap.strings.ui;
+pub(super) fn embed_refused(doc: &Document, ui: &Ui, errors: &[EmbedError]) -> Result<(), JsValue> {
     let text: Vec<String> = errors
         .iter()
         .map(|e| match e {

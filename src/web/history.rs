@@ -17,7 +17,7 @@ pub(super) fn url_state(app: &App) -> UrlState {
             .state
             .section
             .clone()
-            .filter(|s| app.snap.report.sections.contains(s)),
+            .filter(|s| app.src.known().sections.contains(s)),
     }
 }
 
@@ -67,7 +67,7 @@ pub(super) fn show_url_issues(doc: &Document, issues: &[Issue]) -> Result<(), Js
         return Ok(());
     };
     let lines: Vec<String> = with_app(|app| {
-        let ui = &app.snap.strings.ui;
+        let ui = app.src.ui();
         issues
             .iter()
             .map(|i| match i {
@@ -78,7 +78,7 @@ pub(super) fn show_url_issues(doc: &Document, issues: &[Issue]) -> Result<(), Js
             .collect()
     })
     .unwrap_or_default();
-    let dismiss = with_app(|app| app.snap.strings.ui.dismiss.clone()).unwrap_or_default();
+    let dismiss = with_app(|app| app.src.ui().dismiss.clone()).unwrap_or_default();
     note.set_text_content(Some(&lines.join(" ")));
     let button: HtmlElement = doc.create_element("button")?.unchecked_into();
     button.set_text_content(Some(&dismiss));

@@ -34,10 +34,18 @@ use crate::num;
 use crate::render::{self, Frame, Theme, DARK, LIGHT};
 use crate::spec::{self, Chart};
 use crate::state::{self, Effects, Key, Msg, Point, State};
+use crate::text::Ui;
 #[cfg(feature = "page")]
 use crate::url::UrlState;
 use crate::url::{self, Issue};
-use crate::Snapshot;
+use crate::views::Views;
+
+/// Where the charts come from (`views`): the report page builds them from the snapshot, an
+/// embed document reads its chart's views built.
+#[cfg(feature = "page")]
+type Source = crate::views::Live;
+#[cfg(not(feature = "page"))]
+type Source = crate::views::Prebuilt;
 
 use effects::*;
 use events::*;
@@ -65,7 +73,7 @@ struct Mounted {
 }
 
 struct App {
-    snap: &'static Snapshot,
+    src: &'static Source,
     state: State,
     charts: Vec<Mounted>,
     /// Set when the page shows one chart inside another site.

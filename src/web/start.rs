@@ -97,23 +97,40 @@ pub(super) fn finish(outcome: Result<Started, StartError>) {
 /// font is loaded when it is drawn). Callbacks, not futures: no executor in the WASM.
 fn begin() -> Result<(), StartError> {
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
-    // The edition's strings are in the document; the data and chart definitions in the WASM.
-    let strings = doc
-        .get_element_by_id(crate::snapshot::STRINGS_ID)
-        .and_then(|e| e.text_content())
-        .ok_or_else(|| StartError::Data("the document carries no strings".into()))?;
-    let snap = timed("snapshot-load", || {
-        crate::load_snapshot(&crate::snapshot::from_text(&strings))
-    })
-    .map_err(|e| StartError::Data(e.to_string()))?;
+    let src = timed("snapshot-load", || source(&doc))?;
     // It lives as long as the page: kept, never dropped (which keeps its drop code, 3 KB,
     // out of the WASM).
-    let snap: &'static Snapshot = Box::leak(Box::new(snap));
+    let src: &'static Source = Box::leak(Box::new(src));
     let fonts = doc.fonts().ready()?;
-    let then: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| finish(run(snap)));
+    let then: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| finish(run(src)));
     let _ = fonts.then(&then);
     then.forget();
     Ok(())
+}
+
+/// The report page: the data and chart definitions in the WASM, the edition's strings in the
+/// document.
+#[cfg(feature = "page")]
+fn source(doc: &Document) -> Result<Source, StartError> {
+    let strings = block(doc, crate::snapshot::STRINGS_ID)?;
+    crate::load_snapshot(&strings)
+        .map(crate::views::Live::new)
+        .map_err(|e| StartError::Data(e.to_string()))
+}
+
+/// An embed document: its chart's views, in the document.
+#[cfg(not(feature = "page"))]
+fn source(doc: &Document) -> Result<Source, StartError> {
+    let views = block(doc, crate::snapshot::VIEWS_ID)?;
+    crate::snapshot::read_views(&views).map_err(|e| StartError::Data(e.to_string()))
+}
+
+/// The bytes of the document's `<script type="application/octet-stream" id=ID>` block.
+fn block(doc: &Document, id: &str) -> Result<Vec<u8>, StartError> {
+    doc.get_element_by_id(id)
+        .and_then(|e| e.text_content())
+        .map(|t| crate::snapshot::from_text(&t))
+        .ok_or_else(|| StartError::Data(format!("the document carries no “{id}” block")))
 }
 
 /// Time `f` as a User Timing measure named `name` (read by the benchmark in `bench/`).
@@ -134,7 +151,7 @@ pub(super) fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
 }
 
 /// The embed request, then the charts (`mount`).
-fn run(snap: &'static Snapshot) -> Result<Started, StartError> {
+fn run(src: &'static Source) -> Result<Started, StartError> {
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
     let window = web_sys::window().ok_or_else(|| StartError::Browser("no window".into()))?;
     let location = window.location();
@@ -143,29 +160,29 @@ fn run(snap: &'static Snapshot) -> Result<Started, StartError> {
     let document_chart = doc
         .document_element()
         .and_then(|r| r.get_attribute("data-embed"));
-    let embed = match embed::parse(&search, document_chart.as_deref(), &snap.report) {
+    let embed = match embed::parse(&search, document_chart.as_deref(), src.known()) {
         None => None,
         Some(Ok(e)) => Some(e),
         Some(Err(errors)) => {
-            embed_refused(&doc, snap, &errors)?;
+            embed_refused(&doc, src.ui(), &errors)?;
             return Ok(Started::Refused);
         }
     };
     if let Some(e) = &embed {
         #[cfg(feature = "page")]
         if !in_embed_layout(&doc) {
-            step_aside(&doc, e.clone(), snap)?;
+            step_aside(&doc, e.clone(), src)?;
             return Ok(Started::Later);
         }
         enter_embed(&doc, e)?;
     }
-    mount(doc, snap, embed)
+    mount(doc, src, embed)
 }
 
 /// Mount every chart (an embed's one), listen, and follow the address.
 pub(super) fn mount(
     doc: Document,
-    snap: &'static Snapshot,
+    src: &'static Source,
     embed: Option<Embed>,
 ) -> Result<Started, StartError> {
     let location = web_sys::window()
@@ -174,7 +191,7 @@ pub(super) fn mount(
     let (from_url, issues) = url::parse(
         &location.search().unwrap_or_default(),
         &location.hash().unwrap_or_default(),
-        snap,
+        src.known(),
     );
     let mut state = State {
         country: from_url.country,
@@ -185,8 +202,8 @@ pub(super) fn mount(
     let mut charts = Vec::new();
     for figure in each::<Element>(&doc.query_selector_all("figure[data-chart]")?) {
         let id_text = figure.get_attribute("data-chart").unwrap_or_default();
-        let id: String = snap
-            .report
+        let id: String = src
+            .known()
             .chart(&id_text)
             .map(|d| d.id.clone())
             .ok_or_else(|| StartError::UnknownChart(id_text.clone()))?;
@@ -194,8 +211,9 @@ pub(super) fn mount(
         if embed.as_ref().is_some_and(|e| e.chart != id) {
             continue;
         }
-        let chart =
-            spec::build_for(snap, &id, state.country).map_err(|_| StartError::Chart(id.clone()))?;
+        let chart = src
+            .chart(&id, state.country)
+            .ok_or_else(|| StartError::Chart(id.clone()))?;
         let container: HtmlElement = figure
             .query_selector(".chart")?
             .ok_or_else(|| StartError::Browser(format!("figure \"{id}\" has no .chart slot")))?
@@ -234,8 +252,8 @@ pub(super) fn mount(
     }
     if from_url.country.is_some() {
         sync_selects(&doc, state.country);
-        for m in charts.iter().filter(|m| snap.report.has_selector(&m.id)) {
-            replace_table(m, snap)?;
+        for m in charts.iter().filter(|m| src.known().has_selector(&m.id)) {
+            replace_table(m, src.ui())?;
             #[cfg(feature = "page")]
             point_downloads(m, state.country);
         }
@@ -254,7 +272,7 @@ pub(super) fn mount(
     state.chart = focus_chart;
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
-            snap,
+            src,
             state,
             charts,
             #[cfg(feature = "page")]

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 import { axe, launch, openPage, waitReady } from './browser.mjs';
+import { valuesByKey } from './data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
@@ -260,5 +261,55 @@ test('hostile or unknown embed parameters show a short safe message', async () =
   await waitReady(page);
   assert.ok(await page.isVisible('figure[data-chart="alignment-by-country"] canvas'));
   assert.ok(await page.isVisible('#url-note'));
+  await context.close();
+});
+
+// An embed document carries its chart's views built (the region's and each member state's);
+// its country selector shows them as the report page does.
+test('in an embed document the country selector shows each member state\'s view, and ?country= starts there', async () => {
+  const VALUES = valuesByKey(resolve(process.env.REPORT_DATA_DIR ?? join(HERE, '../../data')));
+  const { context, page, problems } = await openPage(browser, report.origin, { width: 600 });
+  const table = () => page.$eval('table.data-table', (t) => t.outerHTML);
+  const pixels = () => page.$eval('figure canvas', (c) => c.toDataURL());
+  const checkCells = async (what) => {
+    const cells = await page.$$eval('td[data-key]', (tds) => tds.map((td) => [td.dataset.key, td.textContent]));
+    assert.ok(cells.length > 0, what);
+    for (const [key, text] of cells) assert.equal(text, VALUES.get(key), `${what}: ${key}`);
+  };
+  for (const folder of ['', 'th/']) {
+    for (const id of ['trust-2024', 'alignment-by-country']) {
+      const doc = `${report.origin}/${folder}embed/${id}.html`;
+      await page.goto(doc);
+      await waitReady(page);
+      const select = `#${id}-country`;
+      const members = await page.$$eval(`${select} option`, (os) => os.map((o) => o.value).filter(Boolean));
+      assert.equal(members.length, 10, `${folder}${id}: the member states are offered`);
+      const region = { table: await table(), pixels: await pixels() };
+      await checkCells(`${folder}${id}`);
+      const seen = new Set([region.table]);
+      for (const code of ['TH', 'VN', 'SG']) {
+        await page.selectOption(select, code);
+        await page.waitForFunction((t) => document.querySelector('table.data-table').outerHTML !== t, region.table);
+        const view = { table: await table(), pixels: await pixels() };
+        assert.ok(!seen.has(view.table), `${folder}${id} ${code}: its own table`);
+        seen.add(view.table);
+        assert.notEqual(view.pixels, region.pixels, `${folder}${id} ${code}: redrawn`);
+        await checkCells(`${folder}${id} ${code}`);
+        // The same view from the address.
+        await page.goto(`${doc}?country=${code}`);
+        await waitReady(page);
+        assert.equal(await page.inputValue(select), code);
+        assert.equal(await table(), view.table, `${folder}${id} ?country=${code}`);
+        await page.goto(doc);
+        await waitReady(page);
+      }
+      await page.selectOption(select, 'TH');
+      await page.waitForFunction((t) => document.querySelector('table.data-table').outerHTML !== t, region.table);
+      await page.selectOption(select, '');
+      await page.waitForFunction((t) => document.querySelector('table.data-table').outerHTML === t, region.table);
+      assert.equal(await pixels(), region.pixels, `${folder}${id}: back to the region`);
+    }
+  }
+  assert.deepEqual(problems, []);
   await context.close();
 });
