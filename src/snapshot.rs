@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::marker::PhantomData;
 
 use crate::bundle::Snapshot;
 use crate::collate::Collation;
@@ -170,6 +171,48 @@ pub const STRINGS_ID: &str = "report-strings";
 
 /// The element of an embed document that carries its chart's views (`to_text`).
 pub const VIEWS_ID: &str = "report-views";
+
+/// A value kept as its bytes and read when it is asked for (`get`): a reader pays for what it
+/// uses. Its bytes are a length and the value's own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lazy<T> {
+    bytes: Vec<u8>,
+    of: PhantomData<fn() -> T>,
+}
+
+impl<T: Pack> Lazy<T> {
+    pub fn new(value: &T) -> Lazy<T> {
+        let mut bytes = Vec::new();
+        value.pack(&mut bytes);
+        Lazy {
+            bytes,
+            of: PhantomData,
+        }
+    }
+    /// The value; every byte must be used.
+    pub fn get(&self) -> Result<T, Error> {
+        let mut r = Reader::new(&self.bytes);
+        let value = T::unpack(&mut r);
+        if r.at != self.bytes.len() {
+            r.fail(r.at, "bytes left after a value");
+        }
+        r.finish(value)
+    }
+}
+
+impl<T> Pack for Lazy<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.bytes.len().pack(out);
+        out.extend_from_slice(&self.bytes);
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        let n = usize::unpack(r);
+        Lazy {
+            bytes: r.take(n).to_vec(),
+            of: PhantomData,
+        }
+    }
+}
 
 /// An embed document's chart views as bytes (build time).
 pub fn write_views(v: &Prebuilt) -> Vec<u8> {
@@ -617,7 +660,12 @@ fields!(Ui {
     survey_cited,
     fieldwork,
 });
-fields!(Prebuilt { known, ui, views });
+fields!(Prebuilt {
+    known,
+    ui,
+    id,
+    views
+});
 fields!(Known {
     region,
     members,
@@ -858,6 +906,9 @@ mod tests {
             for id in s.report.ids() {
                 let v = Prebuilt::of(&s, id).expect("builds");
                 let bytes = write_views(&v);
+                for (_, view) in &v.views {
+                    assert_eq!(view.get().expect("reads").id, id);
+                }
                 assert_eq!(
                     read_views(&from_text(&to_text(&bytes))).as_ref(),
                     Ok(&v),
@@ -873,6 +924,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_lazy_value_is_read_when_asked_for_and_refused_if_damaged() {
+        let v = vec!["Japan".to_owned(), "ไทย".to_owned()];
+        let lazy = Lazy::new(&v);
+        let mut out = Vec::new();
+        lazy.pack(&mut out);
+        let mut r = Reader::new(&out);
+        let back = Lazy::<Vec<String>>::unpack(&mut r);
+        assert_eq!(r.at, out.len());
+        assert_eq!(back.get(), Ok(v));
+        let mut r = Reader::new(&out[..out.len() - 2]);
+        let _ = Lazy::<Vec<String>>::unpack(&mut r);
+        assert!(
+            r.error.is_some(),
+            "a truncated lazy value is refused when read"
+        );
+        let bad = Lazy::<Vec<String>> {
+            bytes: vec![1, 9, b'x'],
+            of: PhantomData,
+        };
+        assert_eq!(bad.get().unwrap_err().what, "the snapshot ends early");
+        let long = Lazy::<u8> {
+            bytes: vec![1, 2],
+            of: PhantomData,
+        };
+        assert_eq!(long.get().unwrap_err().what, "bytes left after a value");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! the browser code is the same for either.
 
 use crate::data::{Code, Country};
+use crate::snapshot::Lazy;
 use crate::spec::{self, Chart};
 use crate::text::Ui;
 use crate::Snapshot;
@@ -117,13 +118,15 @@ impl Views for Live {
     }
 }
 
-/// An embed document's source: one chart's views, built at build time.
+/// An embed document's source: one chart's views, built at build time. Each is read when it
+/// is asked for: the region's at start-up, a member state's when a reader picks it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prebuilt {
     pub known: Known,
     pub ui: Ui,
+    pub id: String,
     /// The region's view first, then each member state's where the chart has a selector.
-    pub views: Vec<(Option<Country>, Chart)>,
+    pub views: Vec<(Option<Country>, Lazy<Chart>)>,
 }
 
 impl Prebuilt {
@@ -132,11 +135,12 @@ impl Prebuilt {
     pub fn of(snap: &Snapshot, id: &str) -> Result<Prebuilt, spec::SpecError> {
         let views = spec::views(snap, id)
             .into_iter()
-            .map(|c| Ok((c, uncited(spec::build_for(snap, id, c)?))))
+            .map(|c| Ok((c, Lazy::new(&uncited(spec::build_for(snap, id, c)?)))))
             .collect::<Result<_, spec::SpecError>>()?;
         Ok(Prebuilt {
             known: Known::of(snap),
             ui: snap.strings.ui.clone(),
+            id: id.to_owned(),
             views,
         })
     }
@@ -150,12 +154,13 @@ impl Views for Prebuilt {
         &self.ui
     }
     fn chart(&self, id: &str, country: Option<Country>) -> Option<Chart> {
+        if id != self.id {
+            return None;
+        }
         // A chart without a selector has one view, whatever the country.
         let country = country.filter(|_| self.known.has_selector(id));
-        self.views
-            .iter()
-            .find(|(c, chart)| *c == country && chart.id == id)
-            .map(|(_, chart)| chart.clone())
+        let (_, view) = self.views.iter().find(|(c, _)| *c == country)?;
+        view.get().ok()
     }
 }
 
