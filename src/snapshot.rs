@@ -746,23 +746,17 @@ impl Pack for Unit {
     }
 }
 
+/// As the unit it is drawn from.
 impl Pack for ValueScale {
     fn pack(&self, out: &mut Vec<u8>) {
-        match self {
-            ValueScale::Percent => out.push(0),
-            ValueScale::Score { max } => {
-                out.push(1);
-                max.pack(out);
-            }
+        match *self {
+            ValueScale::Percent => Unit::Percent,
+            ValueScale::Score { max } => Unit::Score { max },
         }
+        .pack(out);
     }
     fn unpack(r: &mut Reader) -> Self {
-        match r.tag(2) {
-            0 => ValueScale::Percent,
-            _ => ValueScale::Score {
-                max: f64::unpack(r),
-            },
-        }
+        ValueScale::of(Unit::unpack(r))
     }
 }
 

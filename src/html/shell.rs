@@ -364,9 +364,7 @@ pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, HtmlE
         .embed(bundle, id, &Site::default())
 }
 
-/// Moves every inline `<script type="module">` into a file named by its content's hash, loaded
-/// `async`: it runs as soon as it has loaded, so that the WASM compiles while the document is
-/// still parsing and its stylesheets loading (`web::start` waits for the document's `load`).
+/// Moves every inline `<script type="module">` into a file named by its content's hash.
 /// Returns the text and the files.
 pub fn externalise_scripts(page: &str) -> (String, Vec<(String, String)>) {
     const OPEN: &str = "<script type=\"module\">";
@@ -382,11 +380,8 @@ pub fn externalise_scripts(page: &str) -> (String, Vec<(String, String)>) {
         out.push_str(&rest[..start]);
         let src = format!("./{name}");
         let mut tag = Html::new();
-        tag.open(
-            "script",
-            &[("type", "module"), ("src", &src), ("async", "")],
-        )
-        .close("script");
+        tag.open("script", &[("type", "module"), ("src", &src)])
+            .close("script");
         out.push_str(&tag.finish());
         files.push((name, code + "\n"));
         rest = &body[end + CLOSE.len()..];
@@ -424,7 +419,7 @@ mod tests {
         assert_eq!(
             page,
             format!(
-                "<head><script type=\"module\" src=\"./{}\" async></script><link></head>",
+                "<head><script type=\"module\" src=\"./{}\"></script><link></head>",
                 files[0].0
             )
         );

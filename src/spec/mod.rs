@@ -25,7 +25,7 @@ pub enum ValueScale {
 }
 
 impl ValueScale {
-    fn of(unit: Unit) -> ValueScale {
+    pub(crate) fn of(unit: Unit) -> ValueScale {
         match unit {
             Unit::Percent => ValueScale::Percent,
             Unit::Score { max } => ValueScale::Score { max },

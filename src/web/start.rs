@@ -45,20 +45,9 @@ impl From<JsValue> for StartError {
     }
 }
 
-/// The start-up module is `async` (`html::shell::externalise_scripts`): the WASM may be ready
-/// before the document is parsed or styled, so start-up waits for its `load` (every
-/// stylesheet applied, as the charts' widths are read from the layout).
 #[wasm_bindgen(start)]
 pub fn start() {
     let Some(doc) = document() else { return };
-    if doc.ready_state() == "complete" {
-        go(doc);
-    } else if let Some(w) = web_sys::window() {
-        let _ = on(w.as_ref(), "load", move |_: Event| go(doc.clone()));
-    }
-}
-
-fn go(doc: Document) {
     // The wasm-bindgen-test binary runs this too, on a page that is not the report.
     if doc.get_element_by_id(STATUS_ID).is_none() {
         return;
