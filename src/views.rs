@@ -131,7 +131,7 @@ pub struct Prebuilt {
 
 impl Prebuilt {
     /// Chart `id`'s views from the browser's snapshot (`Bundle::snapshot`), as the page
-    /// would build them; `None` for an unknown chart.
+    /// would build them; the builder's error for a chart it cannot build.
     pub fn of(snap: &Snapshot, id: &str) -> Result<Prebuilt, spec::SpecError> {
         let views = spec::views(snap, id)
             .into_iter()
