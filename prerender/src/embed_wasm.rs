@@ -84,7 +84,7 @@ pub fn build() -> Result<Built, Failed> {
     let glue = String::from_utf8(read(&out.join("embed.js"))?)
         .map_err(|_| Failed("the glue is not UTF-8".into()))?;
     let (glue, wasm) = crate::shorten::imports(&glue, &read(&optimised)?).map_err(Failed)?;
-    let glue = glue.into_bytes();
+    let glue = crate::hint::compile_on_load(&glue).into_bytes();
     let hash = japan_asean_report::html::content_hash(&[&glue, &wasm]);
     Ok(Built {
         glue: (format!("embed-{hash:016x}.js"), glue),

@@ -6,6 +6,7 @@
 //! problem, if the data folder has one.
 
 mod embed_wasm;
+mod hint;
 mod shorten;
 
 use std::fmt;
@@ -188,7 +189,7 @@ fn run() -> Result<PathBuf, Error> {
 }
 
 /// Rewrite trunk's files in place with `shorten`: the glue and the WASM with short import
-/// names, the stylesheets without comments. Their names keep trunk's content hashes: the
+/// names (and the glue with its compile hint, `hint`), the stylesheets without comments. Their names keep trunk's content hashes: the
 /// rewrite is a function of that content, so a name still changes exactly when its bytes do.
 fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<(), Error> {
     let read = |name: &str| {
@@ -199,7 +200,7 @@ fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<(), Error> {
         String::from_utf8(read(glue)?).map_err(|_| Error::Embed(format!("{glue} is not UTF-8")))?;
     let (text, bytes) =
         shorten::imports(&text, &read(wasm)?).map_err(|e| Error::Embed(format!("{wasm}: {e}")))?;
-    write(&root.join(glue), text.as_bytes())?;
+    write(&root.join(glue), hint::compile_on_load(&text).as_bytes())?;
     write(&root.join(wasm), &bytes)?;
     let listing = std::fs::read_dir(root).map_err(|e| Error::Read(root.to_owned(), e))?;
     for entry in listing {

@@ -117,7 +117,16 @@ pub(super) fn report_heights(doc: &Document, e: Embed) -> Result<(), JsValue> {
         }
     };
     let send = std::rc::Rc::new(send);
-    send(true);
+    // The first height goes in a task of its own, after start-up's: the chart is interactive
+    // without waiting for the layout the height reads, and a frame the browser renders in
+    // between leaves that layout done. Not only on the observer's first call: a browser runs
+    // no frames for a frame out of view, and the host must have the height before it scrolls
+    // there. Whichever comes first sends it; the other finds it sent.
+    let first = send.clone();
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        Closure::once_into_js(move || first(false)).unchecked_ref(),
+        0,
+    )?;
     let s = send.clone();
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| s(false));
     let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
