@@ -652,34 +652,47 @@ pub enum Token<'a> {
     Unclosed(&'a str),
 }
 
+/// The text's pieces, in order. No slice here can panic (the braces are found as bytes and
+/// cut with `get`), so the embed build carries none of the string-slicing panic's formatting,
+/// about 4 KB of WASM.
 pub fn tokens(template: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        if start > 0 {
-            out.push(Token::Text(&rest[..start]));
+    while let Some((text, after)) = rest.split_once('{') {
+        if !text.is_empty() {
+            out.push(Token::Text(text));
         }
-        let (open, close) = if rest[start..].starts_with("{{") {
-            (2, "}}")
-        } else {
-            (1, "}")
+        let (directive, inner) = match after.strip_prefix('{') {
+            Some(inner) => (true, inner),
+            None => (false, after),
         };
-        let inner = &rest[start + open..];
-        let Some(len) = inner.find(close) else {
+        let Some((body, next)) = split_at_close(inner, directive) else {
             out.push(Token::Unclosed(inner));
             return out;
         };
-        out.push(if open == 2 {
-            Token::Directive(&inner[..len])
+        out.push(if directive {
+            Token::Directive(body)
         } else {
-            Token::Placeholder(&inner[..len])
+            Token::Placeholder(body)
         });
-        rest = &inner[len + close.len()..];
+        rest = next;
     }
     if !rest.is_empty() {
         out.push(Token::Text(rest));
     }
     out
+}
+
+/// `s` around the first `}` (or `}}`), without it. A brace is one byte that is never part of
+/// another character's UTF-8, so where it is found is always a boundary.
+fn split_at_close(s: &str, double: bool) -> Option<(&str, &str)> {
+    let bytes = s.as_bytes();
+    let (at, len) = if double {
+        (bytes.windows(2).position(|w| w == b"}}")?, 2)
+    } else {
+        (bytes.iter().position(|&b| b == b'}')?, 1)
+    };
+    Some((s.get(..at)?, s.get(at + len..)?))
 }
 
 /// Replace every `{question/year/population/option}` with the value as published. Directives
@@ -744,6 +757,39 @@ mod tests {
         assert_eq!(
             fill("Japan: {trust/2024/ASEAN/Japan}%, {{figure:x}} kept", &data).unwrap(),
             "Japan: 58.9%, {{figure:x}} kept"
+        );
+    }
+
+    #[test]
+    fn a_text_splits_into_its_tokens() {
+        use Token::*;
+        let cases: [(&str, &[Token<'_>]); 9] = [
+            (
+                "a {x} b {{d}} c",
+                &[
+                    Text("a "),
+                    Placeholder("x"),
+                    Text(" b "),
+                    Directive("d"),
+                    Text(" c"),
+                ],
+            ),
+            ("a {x", &[Text("a "), Unclosed("x")]),
+            ("{{d}", &[Unclosed("d}")]),
+            ("{}", &[Placeholder("")]),
+            ("{{}}", &[Directive("")]),
+            ("x}", &[Text("x}")]),
+            ("{a{b}", &[Placeholder("a{b")]),
+            ("{x}{y}", &[Placeholder("x"), Placeholder("y")]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(tokens(text), want, "{text:?}");
+        }
+        // Multi-byte text on both sides of the braces.
+        assert_eq!(
+            tokens("ญี่ปุ่น {x} 日本"),
+            [Text("ญี่ปุ่น "), Placeholder("x"), Text(" 日本")]
         );
     }
 
