@@ -65,3 +65,19 @@ for (const folder of FOLDERS) {
     for (const r of rows) assert.ok(r.total <= EMBED_BUDGET_BROTLI, `${r.file}: ${r.total} B brotli exceeds ${EMBED_BUDGET_BROTLI} B`);
   });
 }
+
+// prerender/src/hint.rs: each glue opens with V8's compile hint, so Chromium compiles its
+// functions when the file arrives instead of one at a time during start-up (BENCHMARKS.md,
+// session 7). V8 reads the comment only as the file's very first line.
+test('the glue of the page and of the embeds opens with the compile hint', () => {
+  const glues = new Set();
+  for (const folder of FOLDERS) {
+    for (const file of [`${folder}index.html`, `${folder}embed/trust-2024.html`]) {
+      for (const f of loads(file).filter((f) => f.endsWith('.js') && !f.split('/').pop().startsWith('boot-'))) glues.add(f);
+    }
+  }
+  assert.deepEqual([...glues].map((g) => g.replace(/-[0-9a-f]{16}/, '')).sort(), ['embed.js', 'japan-asean-report.js'], 'two builds, one glue each');
+  for (const g of glues) {
+    assert.ok(readFileSync(join(DIST, g), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), `${g} opens with the hint`);
+  }
+});
