@@ -8,8 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, transferSizes } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { valuesByKey } from '../tests/e2e/data.mjs';
 import { loads } from '../tests/e2e/loads.mjs';
+import { CHARTJS, PEER_CSS, PEER_JS, PEER_PAGE, PEER_PATH, READY_PROBE, SLOW_4G, coldPage, peerFiles } from './peer.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../dist'));
@@ -55,32 +55,12 @@ console.log(table(['file', 'raw', 'gzip', 'brotli'], [
   ['no-script baseline of the embed (HTML + CSS)', kb(embedBase.raw), kb(embedBase.gzip), kb(embedBase.brotli)],
 ]));
 
-// --- the peer: the same chart drawn by Chart.js (npm chart.js, pinned in tests/e2e) ----------
-// trust-2024's region-wide figures, read from the data file; a value not published stays null.
-const VALUES = valuesByKey(join(HERE, '../data'));
-const POWERS = ['Japan', 'United States', 'European Union', 'China', 'India'];
-const num = (k) => (VALUES.has(k) ? Number(VALUES.get(k)) : null);
-const peerData = {
-  labels: POWERS, series: ['Trust', 'Distrust'],
-  trust: POWERS.map((p) => num(`trust/2024/ASEAN/${p}`)),
-  distrust: POWERS.map((p) => num(`distrust/2024/ASEAN/${p}`)),
-};
-// chart.js's exports map hides its UMD file: read it from the installed package's folder.
-const CHARTJS = readFileSync(join(HERE, '../tests/e2e/node_modules/chart.js/dist/chart.umd.min.js'));
-const PEER_JS = readFileSync(join(HERE, 'chartjs-peer.js'));
-const peerPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><link rel="stylesheet" href="/bench/peer.css"><title>Chart.js peer</title></head>
-<body><h2>Which powers does the region trust?</h2><div class="box"><canvas id="peer" aria-label="Trust and distrust in five powers" role="img"></canvas></div>
-<script type="application/json" id="peer-data">${JSON.stringify(peerData)}</script>
-<script src="/bench/chart.umd.min.js"></script><script src="/bench/chartjs-peer.js"></script></body></html>`;
-const PEER_CSS = 'body { margin: 0; font: 16px system-ui, sans-serif; } h2 { margin: 8px; } .box { position: relative; height: 354px; }\n';
-const peerRow = sum([['peer page', Buffer.from(peerPage)], ['chart.umd.min.js', CHARTJS], ['chartjs-peer.js', PEER_JS], ['peer.css', Buffer.from(PEER_CSS)]].map(([f, b]) => measureBytes(f, b)));
+// --- the peer: the same chart drawn by Chart.js (bench/peer.mjs) ------------------------
+const peerRow = sum([['peer page', Buffer.from(PEER_PAGE)], ['chart.umd.min.js', CHARTJS], ['chartjs-peer.js', PEER_JS], ['peer.css', Buffer.from(PEER_CSS)]].map(([f, b]) => measureBytes(f, b)));
 
 // --- timings --------------------------------------------------------------------------------
 const { server, origin } = await serve(DIST, { files: {
-  '/bench/chartjs.html': { type: 'text/html; charset=utf-8', body: peerPage },
-  '/bench/chart.umd.min.js': { type: 'text/javascript; charset=utf-8', body: CHARTJS },
-  '/bench/chartjs-peer.js': { type: 'text/javascript; charset=utf-8', body: PEER_JS },
-  '/bench/peer.css': { type: 'text/css; charset=utf-8', body: PEER_CSS },
+  ...peerFiles,
   '/baseline.html': { type: 'text/html; charset=utf-8', body: baseline },
   // Beside the embed documents, so its stylesheet resolves the same way.
   '/embed/baseline.html': { type: 'text/html; charset=utf-8', body: embedBaseline },
@@ -90,19 +70,11 @@ const PROBE = `
   window.__lcp = 0; window.__cls = 0;
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'report-ready') console.log('report-ready'); }).observe({ type: 'mark', buffered: true });
+  ${READY_PROBE}
 `;
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 async function measure(path, { cpu, net }, isBaseline) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
-  await context.addInitScript(PROBE);
-  const p = await context.newPage();
-  const cdp = await context.newCDPSession(p);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (net) await cdp.send('Network.emulateNetworkConditions', net);
-  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  const { context, page: p } = await coldPage(browser, { cpu, net, init: PROBE });
   // The page marks the moment it became ready (User Timing "report-ready"); the probe says so
   // on the console. Nothing is evaluated in the page until then: Playwright's polling
   // (waitForFunction) would inject its script into the page while it starts, on the main
@@ -136,7 +108,7 @@ const pages = [
   { name: 'no-script page', path: '/baseline.html', baseline: true },
   { name: 'embed (trust-2024)', path: '/embed/trust-2024.html', against: 'no-script embed' },
   { name: 'no-script embed', path: '/embed/baseline.html', baseline: true },
-  { name: 'Chart.js (trust-2024 alone)', path: '/bench/chartjs.html', against: 'no-script embed' },
+  { name: 'Chart.js (trust-2024 alone)', path: PEER_PATH, against: 'no-script embed' },
 ];
 const timing = [];
 const ratios = [];

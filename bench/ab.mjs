@@ -1,0 +1,60 @@
+// A tool, not a test: builds (or views) against each other and the Chart.js peer, in one run,
+// interleaved, under the bench's conditions (4x CPU, slow 4G, cold cache, 412x823 at DPR 2),
+// waiting for ready as run.mjs does. For a change too small for the bench's spread between
+// runs: copy dist before it, build after it, and compare the two in one run.
+//
+//   node bench/ab.mjs DIST[@PATH] DIST[@PATH] ...    (RUNS=15 by default; PATH defaults to
+//                                                      /embed/trust-2024.html)
+//
+// Prints per variant the median ready time, its ratio to the peer's, when the WASM's last
+// byte arrived, and ready minus that (the main thread's share after the transfer).
+import { serve } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+import { PEER_PATH, READY_PROBE, SLOW_4G, coldPage, peerFiles } from './peer.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 15);
+const args = process.argv.slice(2);
+if (!args.length) {
+  console.error('usage: node bench/ab.mjs DIST[@PATH] [DIST[@PATH] ...]');
+  process.exit(2);
+}
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+const variants = [];
+for (const a of args) {
+  const [dist, path = '/embed/trust-2024.html'] = a.split('@');
+  variants.push({ name: a, path, ...(await serve(dist, { files: peerFiles })) });
+}
+variants.push({ name: 'Chart.js peer', path: PEER_PATH, origin: variants[0].origin });
+
+const browser = await launch();
+async function measure(url) {
+  const { context, page: p } = await coldPage(browser, { cpu: 4, net: SLOW_4G, init: READY_PROBE });
+  const marked = p.waitForEvent('console', { predicate: (m) => m.text() === 'report-ready', timeout: 60_000 });
+  await p.goto(url, { waitUntil: 'load' });
+  await marked;
+  const r = await p.evaluate(() => ({
+    ready: performance.getEntriesByName('report-ready')[0].startTime,
+    wasm: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.responseEnd)),
+  }));
+  await context.close();
+  return r;
+}
+
+// One unrecorded load of each (the server compresses each file on its first request), then
+// load i of every variant before load i + 1 of any.
+for (const v of variants) await measure(v.origin + v.path);
+const results = variants.map(() => []);
+for (let i = 0; i < RUNS; i++) for (const [k, v] of variants.entries()) results[k].push(await measure(v.origin + v.path));
+await browser.close();
+for (const v of variants) v.server?.close();
+
+const peer = median(results.at(-1).map((r) => r.ready));
+console.log(`| variant (${RUNS} loads each) | ready | / peer | WASM arrived | ready - WASM arrived |`);
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const [k, v] of variants.entries()) {
+  const rs = results[k];
+  const ready = median(rs.map((r) => r.ready));
+  const own = k < variants.length - 1;
+  console.log(`| ${v.name} | ${ready.toFixed(0)} ms | ${(ready / peer).toFixed(3)} | ${own ? median(rs.map((r) => r.wasm)).toFixed(0) + ' ms' : '-'} | ${own ? median(rs.map((r) => r.ready - r.wasm)).toFixed(0) + ' ms' : '-'} |`);
+}
