@@ -6,11 +6,13 @@
 //   node bench/ab.mjs DIST[@PATH] DIST[@PATH] ...    (RUNS=15 by default; PATH defaults to
 //                                                      /embed/trust-2024.html)
 //
-// Prints per variant the median ready time, its ratio to the peer's, when the WASM's last
-// byte arrived, and ready minus that (the main thread's share after the transfer).
+// Each view is timed against the Chart.js peer of its chart (bench/peer.mjs), or trust-2024's
+// where its chart has none. Prints per variant the median ready time, its ratio to its peer's,
+// when the WASM's last byte arrived, and ready minus that (the main thread's share after the
+// transfer).
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { PEER_PATH, READY_PROBE, SLOW_4G, coldPage, peerFiles } from './peer.mjs';
+import { PEERS, READY_PROBE, SLOW_4G, coldPage, peerFiles, peerPath } from './peer.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const args = process.argv.slice(2);
@@ -21,11 +23,16 @@ if (!args.length) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 const variants = [];
+const peers = new Set();
 for (const a of args) {
   const [dist, path = '/embed/trust-2024.html'] = a.split('@');
-  variants.push({ name: a, path, ...(await serve(dist, { files: peerFiles })) });
+  // Each view against the peer of its chart where there is one, else trust-2024's.
+  const id = path.split('/').pop().replace(/\.html$/, '');
+  const peer = PEERS[id] ? id : 'trust-2024';
+  peers.add(peer);
+  variants.push({ name: a, path, peer, ...(await serve(dist, { files: peerFiles })) });
 }
-variants.push({ name: 'Chart.js peer', path: PEER_PATH, origin: variants[0].origin });
+for (const id of peers) variants.push({ name: `Chart.js peer (${id})`, path: peerPath(id), peerOf: id, origin: variants[0].origin });
 
 const browser = await launch();
 async function measure(url) {
@@ -49,12 +56,13 @@ for (let i = 0; i < RUNS; i++) for (const [k, v] of variants.entries()) results[
 await browser.close();
 for (const v of variants) v.server?.close();
 
-const peer = median(results.at(-1).map((r) => r.ready));
-console.log(`| variant (${RUNS} loads each) | ready | / peer | WASM arrived | ready - WASM arrived |`);
+const peerReady = Object.fromEntries(variants.map((v, k) => [v.peerOf, median(results[k].map((r) => r.ready))]).filter(([id]) => id));
+console.log(`| variant (${RUNS} loads each) | ready | / its peer | WASM arrived | ready - WASM arrived |`);
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [k, v] of variants.entries()) {
   const rs = results[k];
   const ready = median(rs.map((r) => r.ready));
-  const own = k < variants.length - 1;
+  const own = !v.peerOf;
+  const peer = peerReady[v.peer ?? v.peerOf];
   console.log(`| ${v.name} | ${ready.toFixed(0)} ms | ${(ready / peer).toFixed(3)} | ${own ? median(rs.map((r) => r.wasm)).toFixed(0) + ' ms' : '-'} | ${own ? median(rs.map((r) => r.ready - r.wasm)).toFixed(0) + ' ms' : '-'} |`);
 }

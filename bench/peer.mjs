@@ -1,6 +1,6 @@
-// The peer the benchmark compares our embed with: trust-2024 drawn by Chart.js alone (npm
-// chart.js, pinned in tests/e2e), its region-wide figures read from the data file (a value not
-// published stays null). Shared by run.mjs and ab.mjs: the files to serve beside a build.
+// The peers the benchmark compares our embeds with: a chart drawn by Chart.js alone (npm
+// chart.js, pinned in tests/e2e), its figures read from the data file (a value not published
+// stays null). Shared by run.mjs and ab.mjs: the files to serve beside a build.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,26 +8,68 @@ import { valuesByKey } from '../tests/e2e/data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const VALUES = valuesByKey(join(HERE, '../data'));
-const POWERS = ['Japan', 'United States', 'European Union', 'China', 'India'];
 const num = (k) => (VALUES.has(k) ? Number(VALUES.get(k)) : null);
-const peerData = {
-  labels: POWERS, series: ['Trust', 'Distrust'],
-  trust: POWERS.map((p) => num(`trust/2024/ASEAN/${p}`)),
-  distrust: POWERS.map((p) => num(`distrust/2024/ASEAN/${p}`)),
+// The member states' English names, from the edition's text file.
+const NAMES = Object.fromEntries(
+  [...readFileSync(join(HERE, '../data/text.en.toml'), 'utf8').split('[population]')[1].split('\n[')[0].matchAll(/^(\w+) = "([^"]*)"$/gm)]
+    .map((m) => [m[1], m[2]]));
+const MEMBERS = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN'];
+
+// Each peer: the chart drawn by Chart.js alone (no table, notes, keyboard walk or embed
+// protocol), with its figures, its title and its box's height.
+const POWERS = ['Japan', 'United States', 'European Union', 'China', 'India'];
+// alignment-by-country: the region in three years, then each member state in 2024 by its share
+// choosing China (not published last), China to the left of zero and the United States to the right.
+const members = MEMBERS.map((c) => ({ c, china: num(`forced_choice/2024/${c}/China`), us: num(`forced_choice/2024/${c}/United States`) }))
+  .sort((a, b) => (b.china ?? -1) - (a.china ?? -1));
+const alignRows = [
+  ...[2023, 2024, 2025].map((y) => ({ label: `ASEAN ${y}`, china: num(`forced_choice/${y}/ASEAN/China`), us: num(`forced_choice/${y}/ASEAN/United States`) })),
+  ...members.map((m) => ({ label: NAMES[m.c], china: m.china, us: m.us })),
+];
+export const PEERS = {
+  'trust-2024': {
+    title: 'Which powers does the region trust?', height: 354,
+    data: {
+      labels: POWERS,
+      datasets: [
+        { label: 'Trust', data: POWERS.map((p) => num(`trust/2024/ASEAN/${p}`)), backgroundColor: '#b7002a' },
+        { label: 'Distrust', data: POWERS.map((p) => num(`distrust/2024/ASEAN/${p}`)), backgroundColor: '#707070' },
+      ],
+    },
+    options: { indexAxis: 'y', scales: { x: { min: 0, max: 60 } } },
+  },
+  'alignment-by-country': {
+    title: 'If ASEAN had to choose, whom should it align with?', height: 720,
+    data: {
+      labels: alignRows.map((r) => r.label),
+      datasets: [
+        { label: 'China', data: alignRows.map((r) => (r.china === null ? null : -r.china)), backgroundColor: '#b35900' },
+        { label: 'United States', data: alignRows.map((r) => r.us), backgroundColor: '#2166ac' },
+      ],
+    },
+    options: { indexAxis: 'y', scales: { x: { stacked: true, min: -100, max: 100 }, y: { stacked: true } } },
+  },
 };
+export const peerPath = (id) => (id === 'trust-2024' ? '/bench/chartjs.html' : `/bench/chartjs-${id}.html`);
+export const PEER_PATH = peerPath('trust-2024');
+const page = (id) => {
+  const p = PEERS[id];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><link rel="stylesheet" href="/bench/peer.css"><title>Chart.js peer</title></head>
+<body><h2>${p.title}</h2><div class="box h${p.height}"><canvas id="peer" aria-label="${p.title}" role="img"></canvas></div>
+<script type="application/json" id="peer-data">${JSON.stringify({ data: p.data, options: p.options })}</script>
+<script src="/bench/chart.umd.min.js"></script><script src="/bench/chartjs-peer.js"></script></body></html>`;
+};
+export const PEER_PAGE = page('trust-2024');
 // chart.js's exports map hides its UMD file: read it from the installed package's folder.
 export const CHARTJS = readFileSync(join(HERE, '../tests/e2e/node_modules/chart.js/dist/chart.umd.min.js'));
 export const PEER_JS = readFileSync(join(HERE, 'chartjs-peer.js'));
-export const PEER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><link rel="stylesheet" href="/bench/peer.css"><title>Chart.js peer</title></head>
-<body><h2>Which powers does the region trust?</h2><div class="box"><canvas id="peer" aria-label="Trust and distrust in five powers" role="img"></canvas></div>
-<script type="application/json" id="peer-data">${JSON.stringify(peerData)}</script>
-<script src="/bench/chart.umd.min.js"></script><script src="/bench/chartjs-peer.js"></script></body></html>`;
-export const PEER_CSS = 'body { margin: 0; font: 16px system-ui, sans-serif; } h2 { margin: 8px; } .box { position: relative; height: 354px; }\n';
-export const PEER_PATH = '/bench/chartjs.html';
+// Each box's height as a class: the CSP the server sends allows no inline style.
+export const PEER_CSS = `body { margin: 0; font: 16px system-ui, sans-serif; } h2 { margin: 8px; } .box { position: relative; }\n${
+  Object.values(PEERS).map((p) => `.h${p.height} { height: ${p.height}px; }`).join('\n')}\n`;
 
-// The peer's files, for the test server's `files` option.
+// The peers' files, for the test server's `files` option.
 export const peerFiles = {
-  [PEER_PATH]: { type: 'text/html; charset=utf-8', body: PEER_PAGE },
+  ...Object.fromEntries(Object.keys(PEERS).map((id) => [peerPath(id), { type: 'text/html; charset=utf-8', body: page(id) }])),
   '/bench/chart.umd.min.js': { type: 'text/javascript; charset=utf-8', body: CHARTJS },
   '/bench/chartjs-peer.js': { type: 'text/javascript; charset=utf-8', body: PEER_JS },
   '/bench/peer.css': { type: 'text/css; charset=utf-8', body: PEER_CSS },
