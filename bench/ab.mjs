@@ -12,7 +12,7 @@
 // transfer).
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { PEERS, READY_PROBE, SLOW_4G, coldPage, peerFiles, peerPath } from './peer.mjs';
+import { PEERS, READY_PROBE, SLOW_4G, coldPage, median, peerFiles, peerPath, readyTime } from './peer.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const args = process.argv.slice(2);
@@ -20,7 +20,6 @@ if (!args.length) {
   console.error('usage: node bench/ab.mjs DIST[@PATH] [DIST[@PATH] ...]');
   process.exit(2);
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 const variants = [];
 const peers = new Set();
@@ -37,15 +36,10 @@ for (const id of peers) variants.push({ name: `Chart.js peer (${id})`, path: pee
 const browser = await launch();
 async function measure(url) {
   const { context, page: p } = await coldPage(browser, { cpu: 4, net: SLOW_4G, init: READY_PROBE });
-  const marked = p.waitForEvent('console', { predicate: (m) => m.text() === 'report-ready', timeout: 60_000 });
-  await p.goto(url, { waitUntil: 'load' });
-  await marked;
-  const r = await p.evaluate(() => ({
-    ready: performance.getEntriesByName('report-ready')[0].startTime,
-    wasm: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.responseEnd)),
-  }));
+  const ready = await readyTime(p, url);
+  const wasm = await p.evaluate(() => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.responseEnd)));
   await context.close();
-  return r;
+  return { ready, wasm };
 }
 
 // One unrecorded load of each (the server compresses each file on its first request), then

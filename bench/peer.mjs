@@ -1,10 +1,11 @@
 // The peers the benchmark compares our embeds with: a chart drawn by Chart.js alone (npm
 // chart.js, pinned in tests/e2e), its figures read from the data file (a value not published
-// stays null). Shared by run.mjs and ab.mjs: the files to serve beside a build.
+// stays null). Shared by run.mjs and ab.mjs: the files to serve beside a build, and how both
+// load a page and read its ready time.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { valuesByKey } from '../tests/e2e/data.mjs';
+import { memberCodes, valuesByKey } from '../tests/e2e/data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const VALUES = valuesByKey(join(HERE, '../data'));
@@ -13,7 +14,7 @@ const num = (k) => (VALUES.has(k) ? Number(VALUES.get(k)) : null);
 const NAMES = Object.fromEntries(
   [...readFileSync(join(HERE, '../data/text.en.toml'), 'utf8').split('[population]')[1].split('\n[')[0].matchAll(/^(\w+) = "([^"]*)"$/gm)]
     .map((m) => [m[1], m[2]]));
-const MEMBERS = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN'];
+const MEMBERS = memberCodes(join(HERE, '../data'));
 
 // Each peer: the chart drawn by Chart.js alone (no table, notes, keyboard walk or embed
 // protocol), with its figures, its title and its box's height.
@@ -76,9 +77,23 @@ export const peerFiles = {
 };
 
 // The init script both use: it reports the page's "report-ready" mark on the console, so that
-// nothing runs in the page before it (see run.mjs).
+// nothing runs in the page before it (see readyTime).
 export const READY_PROBE = `new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'report-ready') console.log('report-ready'); }).observe({ type: 'mark', buffered: true });`;
 export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+// Load `url` in `page` (its context made by `coldPage` with READY_PROBE in its init script)
+// and return when, since navigation, the page marked "report-ready". Nothing is evaluated in
+// the page until then: Playwright's polling (waitForFunction) would inject its script into the
+// page while it starts, on the main thread, which cost our embed up to 40 ms at 4x CPU and
+// Chart.js nothing (its page is ready before its load event).
+export async function readyTime(page, url) {
+  const marked = page.waitForEvent('console', { predicate: (m) => m.text() === 'report-ready', timeout: 60_000 });
+  await page.goto(url, { waitUntil: 'load' });
+  await marked;
+  return page.evaluate(() => performance.getEntriesByName('report-ready')[0].startTime);
+}
 
 // A fresh context's page at 412x823, DPR 2, cold cache, under `cpu` x CPU throttling and the
 // network conditions `net` (none: unthrottled), with `init` run before the page's own script.

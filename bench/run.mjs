@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, transferSizes } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { loads } from '../tests/e2e/loads.mjs';
-import { CHARTJS, PEER_CSS, PEER_JS, PEER_PAGE, PEER_PATH, READY_PROBE, SLOW_4G, coldPage, peerFiles, peerPath } from './peer.mjs';
+import { CHARTJS, PEER_CSS, PEER_JS, PEER_PAGE, PEER_PATH, READY_PROBE, SLOW_4G, coldPage, median, peerFiles, peerPath, readyTime } from './peer.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../dist'));
@@ -17,7 +17,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const REDRAWS = Number(process.env.BENCH_REDRAWS ?? 200);
 
 const kb = (n) => (n / 1000).toFixed(1);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const table = (head, rows) => {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -75,19 +74,14 @@ const PROBE = `
 
 async function measure(path, { cpu, net }, isBaseline) {
   const { context, page: p } = await coldPage(browser, { cpu, net, init: PROBE });
-  // The page marks the moment it became ready (User Timing "report-ready"); the probe says so
-  // on the console. Nothing is evaluated in the page until then: Playwright's polling
-  // (waitForFunction) would inject its script into the page while it starts, on the main
-  // thread, which cost our embed up to 40 ms at 4x CPU and Chart.js nothing (its page is
-  // ready before its load event).
-  const marked = isBaseline ? null : p.waitForEvent('console', { predicate: (m) => m.text() === 'report-ready', timeout: 60_000 });
-  await p.goto(origin + path, { waitUntil: 'load' });
+  // The page marks the moment it became ready (User Timing "report-ready", read by
+  // readyTime); a baseline has no script, so its load event stands for it.
   let ready;
   if (isBaseline) {
+    await p.goto(origin + path, { waitUntil: 'load' });
     ready = await p.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
   } else {
-    await marked;
-    ready = await p.evaluate(() => performance.getEntriesByName('report-ready')[0].startTime);
+    ready = await readyTime(p, origin + path);
   }
   await p.waitForTimeout(300);
   const { lcp, cls, load } = await p.evaluate(() => ({

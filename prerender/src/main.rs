@@ -189,8 +189,9 @@ fn run() -> Result<PathBuf, Error> {
 }
 
 /// Rewrite trunk's files in place with `shorten`: the glue and the WASM with short import
-/// names (and the glue with its compile hint, `hint`), the stylesheets without comments. Their names keep trunk's content hashes: the
-/// rewrite is a function of that content, so a name still changes exactly when its bytes do.
+/// names (and the glue with its compile hint, `hint`), the stylesheets without comments. Their
+/// names keep trunk's content hashes: the rewrite is a function of that content, so a name
+/// still changes exactly when its bytes do.
 fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<(), Error> {
     let read = |name: &str| {
         let path = root.join(name);

@@ -24,6 +24,13 @@ export function csvRows(text) {
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }
 
+/// The member states: survey.toml's populations with in_average = true, their codes in order.
+export function memberCodes(dataDir) {
+  return readFileSync(join(dataDir, 'survey.toml'), 'utf8').split(/^\[\[population\]\]$/m).slice(1)
+    .filter((block) => /^in_average = true$/m.test(block))
+    .map((block) => block.match(/^code = "([^"]+)"$/m)[1]);
+}
+
 /// "question/year/population/option" -> value as published, from a data folder's values.csv.
 export function valuesByKey(dataDir) {
   const rows = csvRows(readFileSync(join(dataDir, 'values.csv'), 'utf8'));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DIST, EXAMPLE_DIST, ROOT, axe, openPage, useReport, waitReady } from './browser.mjs';
-import { valuesByKey } from './data.mjs';
+import { memberCodes, valuesByKey } from './data.mjs';
 
 const REPORTS = [{ data: join(ROOT, 'examples/three-editions/data'), dist: EXAMPLE_DIST }];
 const chosen = resolve(process.env.REPORT_DATA_DIR ?? join(ROOT, 'data'));
@@ -20,11 +20,8 @@ const CHARTS_TOML = readFileSync(join(data, 'charts.toml'), 'utf8');
 const CHARTS = [...CHARTS_TOML.matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
 const SECTIONS = JSON.parse(CHARTS_TOML.match(/^sections = (\[.*\])$/m)[1]);
 const HIGHLIGHT = CHARTS_TOML.match(/^highlight = "([^"]+)"/m)?.[1];
-// The member states a selector offers: survey.toml's populations with in_average = true.
-const SURVEY = readFileSync(join(data, 'survey.toml'), 'utf8');
-const MEMBERS = SURVEY.split(/^\[\[population\]\]$/m).slice(1)
-  .filter((block) => /^in_average = true$/m.test(block))
-  .map((block) => block.match(/^code = "([^"]+)"$/m)[1]);
+// The member states a selector offers.
+const MEMBERS = memberCodes(data);
 
 const env = useReport(dist);
 
