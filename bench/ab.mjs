@@ -6,13 +6,13 @@
 //   node bench/ab.mjs DIST[@PATH] DIST[@PATH] ...    (RUNS=15 by default; PATH defaults to
 //                                                      /embed/trust-2024.html)
 //
-// Each view is timed against the Chart.js peer of its chart (bench/peer.mjs), or trust-2024's
-// where its chart has none. Prints per variant the median ready time, its ratio to its peer's,
-// when the WASM's last byte arrived, and ready minus that (the main thread's share after the
-// transfer).
+// Each view is timed against the Chart.js peer of its chart in its edition (bench/peer.mjs, read
+// from the first DIST), or trust-2024's in its edition where its chart has none. Prints per
+// variant the median ready time, its ratio to its peer's, when the WASM's last byte arrived,
+// and ready minus that (the main thread's share after the transfer).
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { PEERS, READY_PROBE, SLOW_4G, coldPage, median, peerFiles, peerPath, readyTime } from './peer.mjs';
+import { EDITIONS, PEER_CHARTS, READY_PROBE, SLOW_4G, coldPage, median, peerPath, peers, readyTime } from './peer.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const args = process.argv.slice(2);
@@ -22,16 +22,18 @@ if (!args.length) {
 }
 
 const variants = [];
-const peers = new Set();
+const peerOf = new Map();
+const files = peers(args[0].split('@')[0]).files;
 for (const a of args) {
   const [dist, path = '/embed/trust-2024.html'] = a.split('@');
-  // Each view against the peer of its chart where there is one, else trust-2024's.
+  // Each view against the peer of its chart in its edition where there is one, else trust-2024's.
   const id = path.split('/').pop().replace(/\.html$/, '');
-  const peer = PEERS[id] ? id : 'trust-2024';
-  peers.add(peer);
-  variants.push({ name: a, path, peer, ...(await serve(dist, { files: peerFiles })) });
+  const lang = EDITIONS.find((l) => path.startsWith(`/${l}/`)) ?? EDITIONS[0];
+  const peer = `${PEER_CHARTS.includes(id) ? id : 'trust-2024'}, ${lang}`;
+  peerOf.set(peer, peerPath(peer.split(', ')[0], lang));
+  variants.push({ name: a, path, peer, ...(await serve(dist, { files })) });
 }
-for (const id of peers) variants.push({ name: `Chart.js peer (${id})`, path: peerPath(id), peerOf: id, origin: variants[0].origin });
+for (const [peer, path] of peerOf) variants.push({ name: `Chart.js peer (${peer})`, path, peerOf: peer, origin: variants[0].origin });
 
 const browser = await launch();
 async function measure(url) {
