@@ -94,14 +94,22 @@ pub(super) fn finish(outcome: Result<Started, StartError>) {
 }
 
 /// Read the snapshot while the fonts load; mount once they have (canvas text uses whatever
-/// font is loaded when it is drawn). Callbacks, not futures: no executor in the WASM.
+/// font is loaded when it is drawn). The report names system fonts only, so there is usually
+/// nothing to wait for: then it mounts at once, since `fonts.ready` would still settle only
+/// after the document's next style and layout update. Callbacks, not futures: no executor in
+/// the WASM.
 fn begin() -> Result<(), StartError> {
     let doc = document().ok_or_else(|| StartError::Browser("no document".into()))?;
     let src = timed("snapshot-load", || source(&doc))?;
     // It lives as long as the page: kept, never dropped (which keeps its drop code, 3 KB,
     // out of the WASM).
     let src: &'static Source = Box::leak(Box::new(src));
-    let fonts = doc.fonts().ready()?;
+    let fonts = doc.fonts();
+    if fonts.status() == web_sys::FontFaceSetLoadStatus::Loaded {
+        finish(run(src));
+        return Ok(());
+    }
+    let fonts = fonts.ready()?;
     let then: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| finish(run(src)));
     let _ = fonts.then(&then);
     then.forget();
