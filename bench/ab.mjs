@@ -29,8 +29,9 @@ for (const a of args) {
   // Each view against the peer of its chart in its edition where there is one, else trust-2024's.
   const id = path.split('/').pop().replace(/\.html$/, '');
   const lang = EDITIONS.find((l) => path.startsWith(`/${l}/`)) ?? EDITIONS[0];
-  const peer = `${PEER_CHARTS.includes(id) ? id : 'trust-2024'}, ${lang}`;
-  peerOf.set(peer, peerPath(peer.split(', ')[0], lang));
+  const chart = PEER_CHARTS.includes(id) ? id : 'trust-2024';
+  const peer = `${chart}, ${lang}`;
+  peerOf.set(peer, peerPath(chart, lang));
   variants.push({ name: a, path, peer, ...(await serve(dist, { files })) });
 }
 for (const [peer, path] of peerOf) variants.push({ name: `Chart.js peer (${peer})`, path, peerOf: peer, origin: variants[0].origin });

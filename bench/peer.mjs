@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { valuesByKey } from '../tests/e2e/data.mjs';
+import { editionLangs, valuesByKey } from '../tests/e2e/data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const VALUES = valuesByKey(join(HERE, '../data'));
 // The report's editions (charts.toml), the first at the site's root, the others in LANG/.
-export const EDITIONS = JSON.parse(readFileSync(join(HERE, '../data/charts.toml'), 'utf8').match(/^editions = (\[.*\])$/m)[1]);
+export const EDITIONS = editionLangs(join(HERE, '../data'));
 export const embedPath = (id, lang = EDITIONS[0]) => `/${lang === EDITIONS[0] ? '' : `${lang}/`}embed/${id}.html`;
 
 // The charts with a peer: how Chart.js draws each (its series' colours as on our light theme,

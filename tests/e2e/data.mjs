@@ -24,6 +24,11 @@ export function csvRows(text) {
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }
 
+/// The report's editions by language tag, in charts.toml's order (the first is the original).
+export function editionLangs(dataDir) {
+  return JSON.parse(readFileSync(join(dataDir, 'charts.toml'), 'utf8').match(/^editions = (\[.*\])$/m)[1]);
+}
+
 /// The member states: survey.toml's populations with in_average = true, their codes in order.
 export function memberCodes(dataDir) {
   return readFileSync(join(dataDir, 'survey.toml'), 'utf8').split(/^\[\[population\]\]$/m).slice(1)

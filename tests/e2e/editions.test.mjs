@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, axe, launch, openPage, waitReady } from './browser.mjs';
 import { serve } from './server.mjs';
-import { valuesByKey } from './data.mjs';
+import { editionLangs, valuesByKey } from './data.mjs';
 
 const DATA = join(ROOT, 'data');
 const VALUES = valuesByKey(DATA);
-const LANGS = JSON.parse(readFileSync(join(DATA, 'charts.toml'), 'utf8').match(/^editions = (\[.*\])$/m)[1]);
+const LANGS = editionLangs(DATA);
 const CHARTS = [...readFileSync(join(DATA, 'charts.toml'), 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
 
 // A catalog's one-line `key = "value"` entries, by table (enough for ui.LANG.toml).
