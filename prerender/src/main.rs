@@ -25,6 +25,8 @@ enum Error {
     Image(String, String),
     /// The embed build, or trunk's files it replaces in the embed documents.
     Embed(String),
+    /// A stylesheet whose page-only markers do not pair up (`shorten::embed_css`).
+    Style(PathBuf, String),
     Write(PathBuf, std::io::Error),
 }
 
@@ -43,6 +45,11 @@ impl fmt::Display for Error {
             ),
             Error::Html(e) => write!(f, "{e}"),
             Error::Image(name, e) => write!(f, "cannot draw {name}: {e}"),
+            Error::Style(p, e) => write!(
+                f,
+                "the stylesheet {} (style.css as trunk staged it): {e}",
+                p.display()
+            ),
             Error::Embed(e) => write!(f, "the embed documents' WASM: {e}"),
             Error::Write(p, e) => write!(f, "cannot write {}: {e}", p.display()),
         }
@@ -136,15 +143,29 @@ fn run() -> Result<PathBuf, Error> {
     let root = path.parent().ok_or(Error::NoPage)?;
     // The embed documents load their own, smaller build in place of trunk's glue and WASM.
     let (page_glue, page_wasm) = trunk_files(root)?;
-    shorten_staged(root, &page_glue, &page_wasm)?;
+    let sheets = shorten_staged(root, &page_glue, &page_wasm)?;
     let built = embed_wasm::build().map_err(|e| Error::Embed(e.0))?;
     for (name, body) in [&built.glue, &built.wasm] {
         write(&root.join(name), body)?;
     }
-    let embed_shell = shell.with_files(&[(&page_glue, &built.glue.0), (&page_wasm, &built.wasm.0)]);
+    let mut files = vec![
+        (page_glue.as_str(), built.glue.0.as_str()),
+        (page_wasm.as_str(), built.wasm.0.as_str()),
+    ];
+    files.extend(
+        sheets
+            .iter()
+            .map(|(page, embed)| (page.as_str(), embed.as_str())),
+    );
+    let embed_shell = shell.with_files(&files);
     eprintln!(
-        "prerender: the embed documents load {} and {}",
-        built.glue.0, built.wasm.0
+        "prerender: the embed documents load {} and {}{}",
+        built.glue.0,
+        built.wasm.0,
+        sheets
+            .iter()
+            .map(|(_, e)| format!(", {e}"))
+            .collect::<String>()
     );
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_system_fonts();
@@ -191,8 +212,9 @@ fn run() -> Result<PathBuf, Error> {
 /// Rewrite trunk's files in place with `shorten`: the glue and the WASM with short import
 /// names (and the glue with its compile hint, `hint`), the stylesheets without comments. Their
 /// names keep trunk's content hashes: the rewrite is a function of that content, so a name
-/// still changes exactly when its bytes do.
-fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<(), Error> {
+/// still changes exactly when its bytes do. A stylesheet with page-only rules also gets the
+/// embed documents' copy without them, `embed-HASH.css`: the pairs (page's, embed's) name them.
+fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<Vec<(String, String)>, Error> {
     let read = |name: &str| {
         let path = root.join(name);
         std::fs::read(&path).map_err(|e| Error::Read(path, e))
@@ -204,14 +226,24 @@ fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<(), Error> {
     write(&root.join(glue), hint::compile_on_load(&text).as_bytes())?;
     write(&root.join(wasm), &bytes)?;
     let listing = std::fs::read_dir(root).map_err(|e| Error::Read(root.to_owned(), e))?;
+    let mut sheets = Vec::new();
     for entry in listing {
         let path = entry.map_err(|e| Error::Read(root.to_owned(), e))?.path();
         if path.extension().is_some_and(|x| x == "css") {
             let css = std::fs::read_to_string(&path).map_err(|e| Error::Read(path.clone(), e))?;
-            write(&path, shorten::css(&css).as_bytes())?;
+            let page = shorten::css(&css);
+            let embed = shorten::embed_css(&css).map_err(|e| Error::Style(path.clone(), e))?;
+            if embed != page {
+                let hash = japan_asean_report::html::content_hash(&[embed.as_bytes()]);
+                let name = format!("embed-{hash:016x}.css");
+                write(&root.join(&name), embed.as_bytes())?;
+                let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                sheets.push((own.unwrap_or_default(), name));
+            }
+            write(&path, page.as_bytes())?;
         }
     }
-    Ok(())
+    Ok(sheets)
 }
 
 /// The glue and WASM trunk staged for the page: `NAME.js` beside `NAME_bg.wasm`.

@@ -5,6 +5,8 @@
 //!   object and in the WASM's import section. Random hex does not compress: about 100 such
 //!   names cost 2.5 kB brotli per build. Both files are rewritten with short names instead.
 //! - `css`: the stylesheet without its comments (0.9 kB brotli of every page and embed).
+//! - `embed_css`: the embed documents' stylesheet, the page's without the rules marked as the
+//!   page's own (`/* @page-only … */` to `/* @end-page-only */`), in the same order.
 
 /// Short names for the WASM's imports from its glue: every imported field named `__wbg_…` or
 /// `__wbindgen_…` becomes `$0`, `$1`, …, in the WASM's import section and wherever the glue
@@ -200,6 +202,53 @@ pub fn css(text: &str) -> String {
     lines.join("\n") + "\n"
 }
 
+const PAGE_ONLY: &str = "/* @page-only";
+const END_PAGE_ONLY: &str = "/* @end-page-only */";
+
+/// The embed documents' stylesheet: `text` without each block from a comment opening with
+/// `@page-only` to the next `/* @end-page-only */` (the page's own rules: masthead, section
+/// navigation, the embed code and downloads, …), then without comments (`css`). What is left
+/// keeps its order, so the cascade of every rule an embed document has is the page's. Fails
+/// with the line of a marker that opens inside a block or closes none.
+pub fn embed_css(text: &str) -> Result<String, String> {
+    let line = |at: usize| text[..at].matches('\n').count() + 1;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    loop {
+        let open = text[rest..].find(PAGE_ONLY).map(|i| rest + i);
+        let close = text[rest..].find(END_PAGE_ONLY).map(|i| rest + i);
+        match (open, close) {
+            (None, None) => break,
+            (Some(o), Some(c)) if o < c => {
+                if let Some(again) = text[o + PAGE_ONLY.len()..c].find(PAGE_ONLY) {
+                    let at = o + PAGE_ONLY.len() + again;
+                    return Err(format!(
+                        "line {}: @page-only inside the block opened on line {}",
+                        line(at),
+                        line(o)
+                    ));
+                }
+                out.push_str(&text[rest..o]);
+                rest = c + END_PAGE_ONLY.len();
+            }
+            (Some(o), None) => {
+                return Err(format!(
+                    "line {}: @page-only without an @end-page-only",
+                    line(o)
+                ))
+            }
+            (_, Some(c)) => {
+                return Err(format!(
+                    "line {}: @end-page-only without an @page-only before it",
+                    line(c)
+                ))
+            }
+        }
+    }
+    out.push_str(&text[rest..]);
+    Ok(css(&out))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +315,38 @@ mod tests {
         let mut cut = module();
         cut.truncate(20);
         assert!(imports("", &cut).is_err());
+    }
+
+    #[test]
+    fn the_embed_stylesheet_leaves_out_the_page_only_rules_in_order() {
+        let sheet = "a { b: c; }\n/* @page-only: the masthead */\n.masthead { d: e; }\n/* @end-page-only */\n.chart { f: g; }\n/* @page-only: tools */\n.tools { h: i; }\n/* @end-page-only */\n.z { j: k; }\n";
+        assert_eq!(
+            embed_css(sheet).unwrap(),
+            "a { b: c; }\n.chart { f: g; }\n.z { j: k; }\n"
+        );
+        // The page's copy keeps every rule.
+        assert_eq!(
+            css(sheet),
+            "a { b: c; }\n.masthead { d: e; }\n.chart { f: g; }\n.tools { h: i; }\n.z { j: k; }\n"
+        );
+        assert_eq!(embed_css("a { b: c; }\n").unwrap(), "a { b: c; }\n");
+    }
+
+    #[test]
+    fn an_unbalanced_page_only_marker_names_its_line() {
+        assert_eq!(
+            embed_css("a {}\n/* @page-only */\nb {}\n").unwrap_err(),
+            "line 2: @page-only without an @end-page-only"
+        );
+        assert_eq!(
+            embed_css("a {}\nb {}\n/* @end-page-only */\n").unwrap_err(),
+            "line 3: @end-page-only without an @page-only before it"
+        );
+        assert_eq!(
+            embed_css("/* @page-only */\na {}\n/* @page-only */\n/* @end-page-only */\n")
+                .unwrap_err(),
+            "line 3: @page-only inside the block opened on line 1"
+        );
     }
 
     #[test]
