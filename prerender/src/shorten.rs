@@ -19,14 +19,21 @@ pub fn imports(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), String> {
     }
     let mut out = MAGIC.to_vec();
     let mut renames: Vec<(String, String)> = Vec::new();
+    let mut modules: Vec<(String, String)> = Vec::new();
     let mut at = MAGIC.len();
     while at < wasm.len() {
         let id = wasm[at];
         let (len, body) = leb(wasm, at + 1)?;
         let end = body + len as usize;
         let payload = wasm.get(body..end).ok_or("a section runs past the end")?;
+        // Tool metadata the browser never reads: who produced the module, and the CPU
+        // features it was compiled for (0.2 kB that does not compress).
+        if id == 0 && matches!(name(payload, 0)?.0, "producers" | "target_features") {
+            at = end;
+            continue;
+        }
         let payload = if id == 2 {
-            import_section(payload, &mut renames)?
+            import_section(payload, &mut renames, &mut modules)?
         } else {
             payload.to_vec()
         };
@@ -42,6 +49,13 @@ pub fn imports(glue: &str, wasm: &[u8]) -> Result<(String, Vec<u8>), String> {
             return Err(format!("the glue never names the import {from}"));
         }
         text = replaced;
+    }
+    for (from, to) in &modules {
+        let key = format!("\"{from}\":");
+        if !text.contains(&key) {
+            return Err(format!("the glue never names the import module {from}"));
+        }
+        text = text.replace(&key, &format!("{to}:"));
     }
     Ok((text, out))
 }
@@ -83,7 +97,13 @@ fn name(bytes: &[u8], at: usize) -> Result<(&str, usize), String> {
 }
 
 /// The import section with its glue imports renamed; `renames` gets each (old, new) name.
-fn import_section(p: &[u8], renames: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
+/// The glue's module (`./NAME_bg.js`, written before each of its ~100 imports) becomes `w`,
+/// a second one `w1`, …; `modules` gets each (old, new) module name.
+fn import_section(
+    p: &[u8],
+    renames: &mut Vec<(String, String)>,
+    modules: &mut Vec<(String, String)>,
+) -> Result<Vec<u8>, String> {
     let (count, mut at) = leb(p, 0)?;
     let mut out = Vec::with_capacity(p.len());
     put_leb(&mut out, count);
@@ -98,7 +118,22 @@ fn import_section(p: &[u8], renames: &mut Vec<(String, String)>) -> Result<Vec<u
         } else {
             field.to_owned()
         };
-        for text in [module, new.as_str()] {
+        let module = if module.ends_with("_bg.js") {
+            match modules.iter().find(|(from, _)| from == module) {
+                Some((_, to)) => to.clone(),
+                None => {
+                    let to = match modules.len() {
+                        0 => "w".to_owned(),
+                        n => format!("w{n}"),
+                    };
+                    modules.push((module.to_owned(), to.clone()));
+                    to
+                }
+            }
+        } else {
+            module.to_owned()
+        };
+        for text in [module.as_str(), new.as_str()] {
             put_leb(&mut out, text.len() as u64);
             out.extend_from_slice(text.as_bytes());
         }
@@ -272,6 +307,16 @@ mod tests {
         m.push(2);
         put_leb(&mut m, imports.len() as u64);
         m.extend_from_slice(&imports);
+        // Custom sections: one the browser never reads, and one kept.
+        for (custom, body) in [("producers", &b"\x01\x08language"[..]), ("kept", b"\x07")] {
+            let mut payload = Vec::new();
+            put_leb(&mut payload, custom.len() as u64);
+            payload.extend_from_slice(custom.as_bytes());
+            payload.extend_from_slice(body);
+            m.push(0);
+            put_leb(&mut m, payload.len() as u64);
+            m.extend_from_slice(&payload);
+        }
         m.extend_from_slice(&[10, 3, 1, 0xaa, 0xbb]);
         m
     }
@@ -280,15 +325,20 @@ mod tests {
     fn glue_imports_get_short_names_in_both_files() {
         let glue = "const i = { __wbg_alert_0123456789abcdef: function(a) { alert(a); },\n\
                     __wbindgen_init_externref_table: function() {} };\n\
-                    // x__wbg_alert_0123456789abcdef is another word\n";
+                    // x__wbg_alert_0123456789abcdef is another word\n\
+                    return { \"./x_bg.js\": i };\n";
         let (text, wasm) = imports(glue, &module()).unwrap();
         assert_eq!(
             text,
             "const i = { $0: function(a) { alert(a); },\n$1: function() {} };\n\
-             // x__wbg_alert_0123456789abcdef is another word\n"
+             // x__wbg_alert_0123456789abcdef is another word\n\
+             return { w: i };\n"
         );
         let s = String::from_utf8_lossy(&wasm);
-        assert!(s.contains("./x_bg.js\u{2}$0") && s.contains("./x_bg.js\u{2}$1"));
+        assert!(s.contains("\u{1}w\u{2}$0") && s.contains("\u{1}w\u{2}$1"));
+        assert!(!s.contains("x_bg.js"), "the module has its short name");
+        assert!(!s.contains("producers"), "tool metadata is dropped");
+        assert!(s.contains("\u{4}kept\u{7}"), "other custom sections stay");
         assert!(
             s.contains("\u{3}env\u{6}memory"),
             "other imports keep their names"
@@ -300,10 +350,12 @@ mod tests {
         // Read back: the import section parses, and its length was rewritten.
         let (len, body) = leb(&wasm, 9).unwrap();
         assert_eq!(wasm[8], 2);
-        let mut none = Vec::new();
-        let again = import_section(&wasm[body..body + len as usize], &mut none).unwrap();
+        let (mut none, mut no_modules) = (Vec::new(), Vec::new());
+        let again =
+            import_section(&wasm[body..body + len as usize], &mut none, &mut no_modules).unwrap();
         assert_eq!(again, wasm[body..body + len as usize]);
         assert!(none.is_empty(), "short names are not renamed again");
+        assert!(no_modules.is_empty(), "nor the short module");
     }
 
     #[test]
@@ -311,6 +363,10 @@ mod tests {
         assert!(imports("nothing here", &module())
             .unwrap_err()
             .contains("__wbg_alert_0123456789abcdef"));
+        let no_module = "__wbg_alert_0123456789abcdef __wbindgen_init_externref_table";
+        assert!(imports(no_module, &module())
+            .unwrap_err()
+            .contains("import module ./x_bg.js"));
         assert!(imports("", b"not wasm").is_err());
         let mut cut = module();
         cut.truncate(20);
