@@ -42,9 +42,10 @@ const rowsOf = (list) => sizeRows.filter((r) => list.includes(r.f));
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const total = sum(rowsOf(pageFiles));
 const embedTotal = sum(rowsOf(embedFiles));
-const css = sizeRows.filter((r) => r.f.endsWith('.css'));
-const base = sum([measureBytes('baseline', Buffer.from(baseline)), ...css]);
-const embedBase = sum([measureBytes('embed baseline', Buffer.from(embedBaseline)), ...css]);
+// Each baseline with the stylesheets its own document loads (the embed documents have theirs).
+const cssOf = (list) => rowsOf(list).filter((r) => r.f.endsWith('.css'));
+const base = sum([measureBytes('baseline', Buffer.from(baseline)), ...cssOf(pageFiles)]);
+const embedBase = sum([measureBytes('embed baseline', Buffer.from(embedBaseline)), ...cssOf(embedFiles)]);
 console.log('\n## First load (kB = 1000 bytes)\n');
 console.log(table(['file', 'raw', 'gzip', 'brotli'], [
   ...sizeRows.map((r) => [r.f, kb(r.raw), kb(r.gzip), kb(r.brotli)]),
@@ -62,11 +63,16 @@ const trustPeer = PEERS.all.find((p) => p.id === 'trust-2024' && p.lang === EDIT
 const peerRow = sum([['peer page', Buffer.from(peerPage(trustPeer))], ['chart.umd.min.js', CHARTJS], ['chartjs-peer.js', PEER_JS], ['peer.css', Buffer.from(PEERS.css)]].map(([f, b]) => measureBytes(f, b)));
 
 // --- timings --------------------------------------------------------------------------------
+const noScriptPath = (id, lang) => embedPath(id, lang).replace(/[^/]*\.html$/, `noscript-${id}.html`);
 const { server, origin } = await serve(DIST, { files: {
   ...PEERS.files,
   '/baseline.html': { type: 'text/html; charset=utf-8', body: baseline },
-  // Beside the embed documents, so its stylesheet resolves the same way.
-  '/embed/baseline.html': { type: 'text/html; charset=utf-8', body: embedBaseline },
+  // Each timed embed document without its script, beside it (so its stylesheet resolves the
+  // same way): its own baseline, in its own edition.
+  ...Object.fromEntries(EDITIONS.flatMap((lang) => PEER_CHARTS.map((id) => [
+    noScriptPath(id, lang),
+    { type: 'text/html; charset=utf-8', body: noScript(readFileSync(join(DIST, embedPath(id, lang)), 'utf8')) },
+  ]))),
 } });
 const browser = await launch();
 const PROBE = `
@@ -100,15 +106,16 @@ const configs = [
   { name: 'no throttling', cpu: 1, net: null },
   { name: '4x CPU, slow 4G', cpu: 4, net: SLOW_4G },
 ];
-// Each view against the no-script version of its own HTML; each embed with a peer against
-// it, in every edition under the goal's conditions (throttled) and in the first without.
+// Each view against the no-script version of its own HTML (each embed in its own edition),
+// and each Chart.js peer against that of our embed document of its chart and edition; each
+// embed with a peer in every edition under the goal's conditions (throttled), in the first also without.
 const ALL_PAGES = [
   { name: 'full page', path: '/', against: 'no-script page' },
   { name: 'no-script page', path: '/baseline.html', baseline: true },
-  { name: 'no-script embed', path: '/embed/baseline.html', baseline: true },
   ...EDITIONS.flatMap((lang, i) => PEER_CHARTS.flatMap((id) => [
-    { name: `embed (${id}, ${lang})`, path: embedPath(id, lang), against: 'no-script embed', throttledOnly: i > 0 },
-    { name: `Chart.js (${id}, ${lang})`, path: peerPath(id, lang), against: 'no-script embed', throttledOnly: i > 0 },
+    { name: `no-script embed (${id}, ${lang})`, path: noScriptPath(id, lang), baseline: true, throttledOnly: i > 0 },
+    { name: `embed (${id}, ${lang})`, path: embedPath(id, lang), against: `no-script embed (${id}, ${lang})`, throttledOnly: i > 0 },
+    { name: `Chart.js (${id}, ${lang})`, path: peerPath(id, lang), against: `no-script embed (${id}, ${lang})`, throttledOnly: i > 0 },
   ])),
 ];
 // The embed / Chart.js pairs whose ratio the goal is about.
