@@ -4,7 +4,7 @@
 //! builds the page's: cargo for wasm32 in release, wasm-bindgen (`--target web`) and
 //! `wasm-opt -Oz --converge` (as index.html asks trunk), the tools at the versions
 //! Trunk.toml pins, found on PATH as trunk finds them; then short import names
-//! (`shorten::imports`), and file names from the content's hash.
+//! (`shorten::imports`), the glue minified (`minify`), and file names from the content's hash.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -84,6 +84,7 @@ pub fn build() -> Result<Built, Failed> {
     let glue = String::from_utf8(read(&out.join("embed.js"))?)
         .map_err(|_| Failed("the glue is not UTF-8".into()))?;
     let (glue, wasm) = crate::shorten::imports(&glue, &read(&optimised)?).map_err(Failed)?;
+    let glue = crate::minify::js(&glue).map_err(Failed)?;
     let glue = crate::hint::compile_on_load(&glue).into_bytes();
     let hash = japan_asean_report::html::content_hash(&[&glue, &wasm]);
     Ok(Built {

@@ -7,6 +7,7 @@
 
 mod embed_wasm;
 mod hint;
+mod minify;
 mod shorten;
 
 use std::fmt;
@@ -25,7 +26,8 @@ enum Error {
     Image(String, String),
     /// The embed build, or trunk's files it replaces in the embed documents.
     Embed(String),
-    /// A stylesheet whose page-only markers do not pair up (`shorten::embed_css`).
+    /// A stylesheet whose page-only markers do not pair up (`shorten::embed_css`), or that
+    /// esbuild cannot minify.
     Style(PathBuf, String),
     Write(PathBuf, std::io::Error),
 }
@@ -212,7 +214,8 @@ fn run() -> Result<PathBuf, Error> {
 /// Rewrite trunk's files in place with `shorten`: the glue and the WASM with short import
 /// names (and the glue with its compile hint, `hint`), the stylesheets without comments. Their
 /// names keep trunk's content hashes: the rewrite is a function of that content, so a name
-/// still changes exactly when its bytes do. A stylesheet with page-only rules also gets the
+/// still changes exactly when its bytes do. The glue and the stylesheets are minified
+/// (`minify`, esbuild). A stylesheet with page-only rules also gets the
 /// embed documents' copy without them, `embed-HASH.css`: the pairs (page's, embed's) name them.
 fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<Vec<(String, String)>, Error> {
     let read = |name: &str| {
@@ -223,6 +226,7 @@ fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<Vec<(String, St
         String::from_utf8(read(glue)?).map_err(|_| Error::Embed(format!("{glue} is not UTF-8")))?;
     let (text, bytes) =
         shorten::imports(&text, &read(wasm)?).map_err(|e| Error::Embed(format!("{wasm}: {e}")))?;
+    let text = minify::js(&text).map_err(|e| Error::Embed(format!("{glue}: {e}")))?;
     write(&root.join(glue), hint::compile_on_load(&text).as_bytes())?;
     write(&root.join(wasm), &bytes)?;
     let listing = std::fs::read_dir(root).map_err(|e| Error::Read(root.to_owned(), e))?;
@@ -231,8 +235,9 @@ fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<Vec<(String, St
         let path = entry.map_err(|e| Error::Read(root.to_owned(), e))?.path();
         if path.extension().is_some_and(|x| x == "css") {
             let css = std::fs::read_to_string(&path).map_err(|e| Error::Read(path.clone(), e))?;
-            let page = shorten::css(&css);
-            let embed = shorten::embed_css(&css).map_err(|e| Error::Style(path.clone(), e))?;
+            let style = |e| Error::Style(path.clone(), e);
+            let page = minify::css(&shorten::css(&css)).map_err(style)?;
+            let embed = minify::css(&shorten::embed_css(&css).map_err(style)?).map_err(style)?;
             if embed != page {
                 let hash = japan_asean_report::html::content_hash(&[embed.as_bytes()]);
                 let name = format!("embed-{hash:016x}.css");
