@@ -372,6 +372,11 @@ pub fn image_svg(chart: &Chart, css_width: f64, theme: &Theme, source: &str) -> 
 
 /// The chart as a static SVG at `css_width`, for the page before (and without) script.
 pub fn svg(chart: &Chart, css_width: f64, theme: &Theme) -> String {
+    lean(&plotters_svg(chart, css_width, theme))
+}
+
+/// The chart as plotters' SVG backend writes it.
+fn plotters_svg(chart: &Chart, css_width: f64, theme: &Theme) -> String {
     let height = crate::layout::chart_height(chart);
     let mut out = String::new();
     {
@@ -380,7 +385,7 @@ pub fn svg(chart: &Chart, css_width: f64, theme: &Theme) -> String {
         // Drawing into a String cannot fail.
         let _ = render(&area, chart, Frame::svg(css_width), theme, None);
     }
-    lean(&out)
+    out
 }
 
 /// plotters' SVG without what changes nothing drawn: the attributes that repeat SVG's own
@@ -404,6 +409,7 @@ fn lean(svg: &str) -> String {
             .iter()
             .all(|t| family(t).as_deref() == Some(f.as_str()))
     });
+    let attr = shared.map(|f| format!(" font-family=\"{f}\""));
     let mut out = String::with_capacity(svg.len());
     let mut lines = svg.lines().peekable();
     let mut root = true;
@@ -413,13 +419,12 @@ fn lean(svg: &str) -> String {
         for d in DEFAULTS {
             line = line.replace(d, "");
         }
-        if let Some(f) = &shared {
-            let attr = format!(" font-family=\"{f}\"");
+        if let Some(attr) = &attr {
             if root && line.starts_with("<svg ") {
                 line = line.replacen("<svg ", &format!("<svg{attr} "), 1);
                 root = false;
             } else {
-                line = line.replace(&attr, "");
+                line = line.replace(attr.as_str(), "");
             }
         }
         out.push_str(&line);
@@ -642,12 +647,7 @@ mod tests {
             "the axis's 0"
         );
         // What stays: every element plotters drew, with its colours.
-        let mut plain = String::new();
-        {
-            let size = (360, crate::layout::chart_height(&c) as u32);
-            let area = SVGBackend::with_string(&mut plain, size).into_drawing_area();
-            let _ = render(&area, &c, Frame::svg(360.0), &LIGHT, None);
-        }
+        let plain = plotters_svg(&c, 360.0, &LIGHT);
         for tag in ["<rect ", "<text ", "<line ", "<polyline ", "<path "] {
             assert_eq!(
                 svg.matches(tag).count(),

@@ -239,11 +239,15 @@ fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<Vec<(String, St
             let page = minify::css(&shorten::css(&css)).map_err(style)?;
             let embed = minify::css(&shorten::embed_css(&css).map_err(style)?).map_err(style)?;
             if embed != page {
+                // Never an empty name: renaming "" would touch every part of the shell.
+                let own = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .ok_or_else(|| style("the file has no name".into()))?;
                 let hash = japan_asean_report::html::content_hash(&[embed.as_bytes()]);
                 let name = format!("embed-{hash:016x}.css");
                 write(&root.join(&name), embed.as_bytes())?;
-                let own = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                sheets.push((own.unwrap_or_default(), name));
+                sheets.push((own, name));
             }
             write(&path, page.as_bytes())?;
         }
