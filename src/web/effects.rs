@@ -3,15 +3,13 @@
 
 use super::*;
 
-/// Run a message through `update` and carry out its effects.
-pub(super) fn dispatch(msg: Msg) {
-    with_app(|app| {
-        let charts = &app.charts;
-        let fx = state::update(&mut app.state, msg, |i| {
-            charts.get(i).map_or(1, |m| m.chart.series.len())
-        });
-        apply(app, fx, false);
+/// Run a message through `update` and carry out its effects (`dispatch` queues it first).
+pub(super) fn run(app: &mut App, msg: Msg) {
+    let charts = &app.charts;
+    let fx = state::update(&mut app.state, msg, |i| {
+        charts.get(i).map_or(1, |m| m.chart.series.len())
     });
+    apply(app, fx, false);
 }
 
 /// Carry out an update's effects. `every` re-checks every chart against its size, DPR and

@@ -83,10 +83,47 @@ struct App {
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    /// Messages waiting for the app: dispatched while it was in use (a `focus()` inside an
+    /// effect fires its focus event at once, within the same borrow).
+    static QUEUE: RefCell<std::collections::VecDeque<Msg>> = const { RefCell::new(std::collections::VecDeque::new()) };
 }
 
+/// The app, if it exists and is not in use; the messages dispatched meanwhile run as soon as
+/// the outermost use ends, in order.
 fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
-    APP.with(|a| a.try_borrow_mut().ok()?.as_mut().map(f))
+    let r = APP.with(|a| a.try_borrow_mut().ok()?.as_mut().map(f));
+    if r.is_some() {
+        drain();
+    }
+    r
+}
+
+/// Run a message through `update` and carry out its effects, now or, if the app is in use,
+/// when that use ends: no message is lost.
+fn dispatch(msg: Msg) {
+    QUEUE.with(|q| q.borrow_mut().push_back(msg));
+    drain();
+}
+
+fn drain() {
+    loop {
+        let ran = APP.with(|a| {
+            let Ok(mut app) = a.try_borrow_mut() else {
+                // In use: its outermost `with_app` drains when it ends.
+                return false;
+            };
+            let Some(msg) = QUEUE.with(|q| q.borrow_mut().pop_front()) else {
+                return false;
+            };
+            if let Some(app) = app.as_mut() {
+                effects::run(app, msg);
+            }
+            true
+        });
+        if !ran {
+            break;
+        }
+    }
 }
 
 fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
