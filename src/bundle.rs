@@ -238,6 +238,7 @@ pub fn load_editions(files: &Files) -> Result<Vec<Bundle>, Vec<LoadError>> {
         problems.extend(
             data_keys(files.dir, lang, &cat.text, &data)
                 .into_iter()
+                .chain(text::era_problems(files.dir, lang, cat))
                 .map(LoadError::Catalog),
         );
     }

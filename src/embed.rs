@@ -179,9 +179,11 @@ pub const EMBED_WIDTH: u32 = 600;
 
 /// For an AMP page: an `amp-iframe` that may resize itself (the embed sends AMP's request), with
 /// the overflow element AMP requires and the still image as its placeholder.
-pub fn amp_code(base: &str, id: &str, title: &str, height: &str) -> String {
+/// `show` is the overflow button's words, in the edition's language.
+pub fn amp_code(base: &str, id: &str, title: &str, height: &str, show: &str) -> String {
     format!(
-        "<amp-iframe title=\"{t}\" width=\"{EMBED_WIDTH}\" height=\"{height}\" layout=\"responsive\" sandbox=\"allow-scripts\" resizable frameborder=\"0\" src=\"{b}{doc}#amp=1\">\n<div overflow tabindex=\"0\" role=\"button\" aria-label=\"Show the whole chart\">Show the whole chart</div>\n<amp-img placeholder layout=\"fill\" src=\"{b}{png}\" alt=\"{t}\"></amp-img>\n</amp-iframe>",
+        "<amp-iframe title=\"{t}\" width=\"{EMBED_WIDTH}\" height=\"{height}\" layout=\"responsive\" sandbox=\"allow-scripts\" resizable frameborder=\"0\" src=\"{b}{doc}#amp=1\">\n<div overflow tabindex=\"0\" role=\"button\" aria-label=\"{s}\">{s}</div>\n<amp-img placeholder layout=\"fill\" src=\"{b}{png}\" alt=\"{t}\"></amp-img>\n</amp-iframe>",
+        s = escape(show),
         t = escape(title),
         b = escape(base),
         doc = document_path(id),

@@ -4,7 +4,7 @@
 //! build writes it; `./x test` validates it with `frictionless validate`.
 
 use crate::bundle::Bundle;
-use crate::data::{NoteKind, QuestionKind, SourceKind, Unit};
+use crate::data::{NoteKind, QuestionKind, Read, SourceKind, Unit};
 use crate::export::{csv_line, json, BOM};
 
 /// Where the package's files go, relative to the page.
@@ -98,6 +98,13 @@ fn tables(b: &Bundle) -> Vec<Table> {
                 s.date.map(iso).unwrap_or_default(),
                 opt(&s.url),
                 opt(&s.language),
+                if s.blog { "blog" } else { "" }.to_owned(),
+                s.via
+                    .as_ref()
+                    .and_then(|v| Read::ALL.iter().find(|(_, r)| *r == v.how))
+                    .map_or("", |(name, _)| name)
+                    .to_owned(),
+                s.via.as_ref().map(|v| v.at.clone()).unwrap_or_default(),
             ]
         })
         .collect();
@@ -226,6 +233,14 @@ fn tables(b: &Bundle) -> Vec<Table> {
                 ),
                 Field("url", "string", false, "Its address (every outlet has one)"),
                 Field("language", "string", false, "Its language"),
+                Field("genre", "string", false, "blog, for a blog post"),
+                Field(
+                    "read",
+                    "string",
+                    false,
+                    "How a copy was read when not at the outlet itself: republished, published, read-on, mirror, proxy or stored-proxy",
+                ),
+                Field("via", "string", false, "Where that copy was read"),
             ],
             primary_key: &["id"],
             foreign_keys: &[],

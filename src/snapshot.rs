@@ -20,7 +20,7 @@ use crate::data::charts::{
 };
 use crate::data::model::{
     Code, Country, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published,
-    Question, QuestionKind, Source, SourceKind, Survey, Unit, Value,
+    Question, QuestionKind, Read, Source, SourceKind, Survey, Unit, Value, Via,
 };
 use crate::spec::{
     Cell, Chart, ChartNote, Origin, Row, Series, Shown, SourceLine, SourceLink, ValueScale,
@@ -486,7 +486,10 @@ fields!(Source {
     date,
     url,
     language,
+    blog,
+    via,
 });
+fields!(Via { how, at });
 fields!(Note {
     id,
     question,
@@ -658,6 +661,27 @@ fields!(Ui {
     aside,
     labelled,
     survey_cited,
+    work_by,
+    work,
+    unlinked,
+    source_blog,
+    source_republished,
+    source_published,
+    source_read_on,
+    source_mirror,
+    source_proxy,
+    source_stored_proxy,
+    point_name,
+    point,
+    point_derived,
+    point_missing,
+    caption,
+    embed_amp_show,
+    failed_data,
+    failed_chart,
+    failed_build,
+    failed_browser,
+    failed_code,
     fieldwork,
 });
 fields!(Prebuilt {
@@ -724,6 +748,7 @@ unit_enum!(Each[Option, Population, One]);
 unit_enum!(Sort[Given, Descending, LeftSide]);
 unit_enum!(Show[Series, Row]);
 unit_enum!(SourceKind[Outlet, Work]);
+unit_enum!(Read[Republished, Published, Aggregator, Mirror, Proxy, StoredProxy]);
 unit_enum!(NoteKind[Conflict, Coverage, Wording, Attribution, Base, Edition]);
 
 impl Pack for Unit {

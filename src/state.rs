@@ -4,7 +4,7 @@
 
 use crate::data::Country;
 use crate::spec::{Cell, Chart};
-use crate::text::Ui;
+use crate::text::{template, Ui};
 
 /// A data point of a chart: (row, series).
 pub type Point = (usize, usize);
@@ -214,17 +214,34 @@ pub fn describe(chart: &Chart, (row, series): Point, ui: &Ui) -> Option<String> 
     let cell = r.cells.get(series)?;
     let s = &chart.series[series];
     let name = if chart.series.len() > 1 {
-        format!("{}, {}", r.full_label, s.label)
+        template(
+            &ui.point_name,
+            &[("row", &r.full_label), ("series", &s.label)],
+        )
     } else {
         r.full_label.clone()
     };
     Some(match cell {
-        Cell::NotPublished => format!("{name}: {}.", ui.not_published),
+        Cell::NotPublished => template(
+            &ui.point_missing,
+            &[("name", &name), ("not_published", &ui.not_published)],
+        ),
         Cell::Shown(shown) => {
             let value = chart.value_label(shown.value.text());
             match &shown.origin {
-                Some(o) => format!("{name}: {value}. {}, {}.", o.year, o.base),
-                None => format!("{name}: {value}. {}.", ui.derived),
+                Some(o) => template(
+                    &ui.point,
+                    &[
+                        ("name", &name),
+                        ("value", &value),
+                        ("year", &chart.locale.year(o.year)),
+                        ("base", &o.base),
+                    ],
+                ),
+                None => template(
+                    &ui.point_derived,
+                    &[("name", &name), ("value", &value), ("derived", &ui.derived)],
+                ),
             }
         }
     })
@@ -430,5 +447,29 @@ mod tests {
         let last = r.rows.len() - 1;
         assert!(describe(&r, (last, 0), ui).unwrap().contains("derived"));
         assert_eq!(describe(&c, (9, 0), ui), None);
+    }
+
+    #[test]
+    fn a_point_is_said_in_the_editions_own_templates_and_era() {
+        use crate::spec::{synthetic, Kind};
+        let mut c = synthetic(
+            Kind::Bars,
+            &[("A", true, None), ("B", false, None)],
+            &[("R", false, &[Some("4.5"), None])],
+        );
+        c.locale.year_offset = 543;
+        c.locale.date_year = "ปี {year}".into();
+        let ui = Ui {
+            point_name: "{row} / {series}".into(),
+            point: "{name} = {value} [{year}; {base}]".into(),
+            point_missing: "{name} = {not_published}".into(),
+            not_published: "n/p".into(),
+            ..Ui::default()
+        };
+        assert_eq!(
+            describe(&c, (0, 0), &ui).unwrap(),
+            "R / A = 4.5% [ปี 2567; all]"
+        );
+        assert_eq!(describe(&c, (0, 1), &ui).unwrap(), "R / B = n/p");
     }
 }

@@ -154,6 +154,16 @@ pub struct Locale {
 }
 
 impl Locale {
+    /// A survey year as this edition writes a year alone (`date_year`, in its era): every year
+    /// the engine prints goes through here or `date`.
+    pub fn year(&self, year: u16) -> String {
+        self.date(&crate::data::PubDate {
+            year,
+            month: None,
+            day: None,
+        })
+    }
+
     /// A date as this edition writes it, never more precise than the source.
     pub fn date(&self, d: &crate::data::PubDate) -> String {
         let year = (u32::from(d.year) + u32::from(self.year_offset)).to_string();
@@ -248,6 +258,37 @@ pub struct Ui {
     pub labelled: String,
     /// `{publisher}`, `{title}`, `{date}`.
     pub survey_cited: String,
+    /// A work cited by title: `{author}`, `{title}`, `{publisher}`; without an author,
+    /// `{publisher}`, `{title}`.
+    pub work_by: String,
+    pub work: String,
+    /// A source without a public address: `{name}`, `{no_address}`.
+    pub unlinked: String,
+    /// How a source was read when not at the outlet (`data::Read`, `{via}`), and a blog post;
+    /// set as an aside to the outlet's name.
+    pub source_blog: String,
+    pub source_republished: String,
+    pub source_published: String,
+    pub source_read_on: String,
+    pub source_mirror: String,
+    pub source_proxy: String,
+    pub source_stored_proxy: String,
+    /// What one value says: `{row}` and `{series}` as its name; `{name}`, `{value}`, `{year}`,
+    /// `{base}`; a derived one's `{derived}`; one not published, `{not_published}`.
+    pub point_name: String,
+    pub point: String,
+    pub point_derived: String,
+    pub point_missing: String,
+    /// A title and a sentence about it, as an image's description: `{title}`, `{text}`.
+    pub caption: String,
+    /// The AMP snippet's button that opens the frame in full.
+    pub embed_amp_show: String,
+    /// Why start-up failed (after `failed`); `{id}` a chart.
+    pub failed_data: String,
+    pub failed_chart: String,
+    pub failed_build: String,
+    pub failed_browser: String,
+    pub failed_code: String,
     /// `{start}`, `{end}`, `{mode}`.
     pub fieldwork: String,
 }
@@ -283,6 +324,20 @@ impl Ui {
             aside: c(&self.aside),
             labelled: c(&self.labelled),
             survey_cited: c(&self.survey_cited),
+            work_by: c(&self.work_by),
+            work: c(&self.work),
+            unlinked: c(&self.unlinked),
+            source_blog: c(&self.source_blog),
+            source_republished: c(&self.source_republished),
+            source_published: c(&self.source_published),
+            source_read_on: c(&self.source_read_on),
+            source_mirror: c(&self.source_mirror),
+            source_proxy: c(&self.source_proxy),
+            source_stored_proxy: c(&self.source_stored_proxy),
+            point_name: c(&self.point_name),
+            point: c(&self.point),
+            point_derived: c(&self.point_derived),
+            point_missing: c(&self.point_missing),
             ..Ui::default()
         }
     }
@@ -484,6 +539,77 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
         }
         if let Some(w) = &q.wording {
             out.push((format!("[question.{id}] wording"), w));
+        }
+    }
+    out
+}
+
+/// One calendar per edition: an edition whose years are in another era (`[locale]
+/// year_offset`, 543 for the Buddhist Era) writes no Christian-Era year (1900 to 2100) in its
+/// words, outside the original titles of works (`_Title_`, `[survey] title`) and outside
+/// placeholders (whose years are data keys).
+pub fn era_problems(dir: &str, lang: &str, cat: &Catalog) -> Vec<String> {
+    let offset = cat.strings.locale.year_offset;
+    if offset == 0 {
+        return Vec::new();
+    }
+    let [text_file, ui_file] = file_names(lang);
+    let texts = text_strings(&cat.text)
+        .into_iter()
+        .filter(|(place, _)| place != "[survey] title")
+        .map(|(place, s)| (text_file.as_str(), place, s));
+    let uis = cat
+        .ui_table
+        .iter()
+        .map(|(k, v)| (ui_file.as_str(), format!("[ui] {k}"), v.as_str()));
+    let mut out = Vec::new();
+    for (file, place, s) in texts.chain(uis) {
+        for year in common_era_years(s) {
+            out.push(format!(
+                "{dir}/{file}: {place}: {year} is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = {offset}): write {} (a year inside an original title stays as published: mark the title _like this_)",
+                u32::from(year) + u32::from(offset)
+            ));
+        }
+    }
+    out
+}
+
+/// Four-digit numbers from 1900 to 2100 in a string's text, outside placeholders and outside
+/// `_cited titles_`: "1,994" and "2024.5" are not years.
+fn common_era_years(s: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    for token in tokens(s) {
+        let Token::Text(t) = token else { continue };
+        for (i, part) in t.split('_').enumerate() {
+            // Odd parts lie between underscores: a cited title.
+            if i % 2 == 1 {
+                continue;
+            }
+            let chars: Vec<char> = part.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                if !chars[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let joined = |at: Option<&char>, next: Option<&char>| {
+                    matches!(at, Some(',' | '.')) && next.is_some_and(char::is_ascii_digit)
+                };
+                let before = start.checked_sub(1).is_some_and(|b| {
+                    joined(chars.get(b), b.checked_sub(1).and_then(|c| chars.get(c)))
+                });
+                let after = joined(chars.get(i), chars.get(i + 1));
+                if i - start == 4 && !before && !after {
+                    let n: String = chars[start..i].iter().collect();
+                    if let Ok(y @ 1900..=2100) = n.parse::<u16>() {
+                        out.push(y);
+                    }
+                }
+            }
         }
     }
     out
@@ -758,6 +884,35 @@ mod tests {
             fill("Japan: {trust/2024/ASEAN/Japan}%, {{figure:x}} kept", &data).unwrap(),
             "Japan: 58.9%, {{figure:x}} kept"
         );
+    }
+
+    #[test]
+    fn common_era_years_are_found_outside_titles_placeholders_and_grouped_numbers() {
+        assert_eq!(
+            common_era_years("ในปี 2024 {trust/2024/ASEAN/Japan}% _2024 Survey Report_ 1,994 2024.5 2567 1899 2100"),
+            vec![2024, 2100]
+        );
+        assert!(common_era_years("ปี 2566 2567 และ 2568").is_empty());
+    }
+
+    #[test]
+    fn an_edition_in_another_era_names_each_common_era_year_with_its_own() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+        let mut cat = parse("d", "en", &read("text.en.toml"), &read("ui.en.toml")).unwrap();
+        assert!(
+            era_problems("d", "en", &cat).is_empty(),
+            "no offset, no check"
+        );
+        cat.strings.locale.year_offset = 543;
+        cat.ui_table
+            .insert("credits".into(), "published in April 2024.".into());
+        let problems = era_problems("d", "en", &cat);
+        assert!(
+            problems.contains(&"d/ui.en.toml: [ui] credits: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)".to_owned()),
+            "{problems:#?}"
+        );
+        assert!(problems.iter().all(|p| !p.contains("[survey] title")));
     }
 
     #[test]

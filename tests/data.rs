@@ -337,6 +337,41 @@ fn problems_of_a_translation(
 }
 
 #[test]
+fn an_edition_in_another_era_writes_no_common_era_year_outside_titles() {
+    let got = problems_of_a_translation(
+        |t| {
+            t.replacen(
+                "subtitle = \"Share confident, 2024, %\"",
+                "subtitle = \"Share confident, 2024, _2024 Report_, %\"",
+                1,
+            )
+        },
+        |u| u.replacen("year_offset = 0", "year_offset = 543", 1),
+    );
+    assert_eq!(
+        got,
+        [
+            r#"data/text.xx.toml: [chart.choice] subtitle: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
+            r#"data/text.xx.toml: [chart.trust-bars] subtitle: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
+            r#"data/ui.xx.toml: [ui] credits: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
+        ]
+    );
+}
+
+#[test]
+fn a_source_read_in_a_copy_says_how_and_where() {
+    assert_problems(
+        "source-read-without-via.sources.toml",
+        &[
+            r#"data/sources.toml:1: source "nhk": via: `read` says how a copy was read; `via` must say where"#,
+            r#"data/sources.toml:7: source "asahi": read: `via` names where a copy was read; `read` must say how (one of "republished", "published", "read-on", "mirror", "proxy", "stored-proxy")"#,
+            r#"data/sources.toml:13: source "essay": genre: unknown genre "vlog" (expected "blog" or no genre)"#,
+            r#"data/sources.toml:13: source "essay": read: unknown way of reading "scraped" (expected one of "republished", "published", "read-on", "mirror", "proxy", "stored-proxy")"#,
+        ],
+    );
+}
+
+#[test]
 fn a_faithful_translation_loads_as_a_second_edition() {
     assert_eq!(
         problems_of_a_translation(str::to_owned, str::to_owned),

@@ -10,7 +10,7 @@ pub mod validate;
 pub use charts::{ChartDef, Report};
 pub use model::{
     Code, Country, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published,
-    Question, QuestionKind, Source, SourceKind, Unit, Value,
+    Question, QuestionKind, Read, Source, SourceKind, Unit, Value, Via,
 };
 pub use validate::Problem;
 

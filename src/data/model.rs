@@ -278,6 +278,47 @@ pub struct Source {
     /// Always present for an `Outlet`; a `Work` may have no known public address.
     pub url: Option<String>,
     pub language: Option<String>,
+    /// A blog post (`genre = "blog"`): the catalog says so after the outlet's name.
+    pub blog: bool,
+    /// Where it was read, when not at the outlet itself (`read` and `via`).
+    pub via: Option<Via>,
+}
+
+/// Where a source was read when not at the outlet itself: how (`read`) and at which host or
+/// publication (`via`). The catalog's `source_*` phrase for `how` names it in each edition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Via {
+    pub how: Read,
+    pub at: String,
+}
+
+/// `read` in sources.toml: how a copy was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Read {
+    /// Republished by another outlet (`"republished"`).
+    Republished,
+    /// A wire story as another outlet published it (`"published"`).
+    Published,
+    /// Read on an aggregator (`"read-on"`).
+    Aggregator,
+    /// Read on a mirror copy (`"mirror"`).
+    Mirror,
+    /// Read through a proxy (`"proxy"`).
+    Proxy,
+    /// Read as a stored proxy copy (`"stored-proxy"`).
+    StoredProxy,
+}
+
+impl Read {
+    /// The names sources.toml writes, with their variants.
+    pub const ALL: [(&'static str, Read); 6] = [
+        ("republished", Read::Republished),
+        ("published", Read::Published),
+        ("read-on", Read::Aggregator),
+        ("mirror", Read::Mirror),
+        ("proxy", Read::Proxy),
+        ("stored-proxy", Read::StoredProxy),
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -84,6 +84,14 @@ pub struct RawSource {
     pub url: Option<String>,
     #[serde(default)]
     pub language: Option<String>,
+    /// `"blog"` for a blog post.
+    #[serde(default)]
+    pub genre: Option<String>,
+    /// How a copy was read (`Read::ALL`), with `via`, where.
+    #[serde(default)]
+    pub read: Option<String>,
+    #[serde(default)]
+    pub via: Option<String>,
 }
 
 /// `data/notes.toml`.

@@ -63,7 +63,10 @@ pub fn figure(
     if bundle.report.has_selector(id) {
         picker(&mut h, id, bundle);
     }
-    let label = format!("{}: {}", chart.title, ui.chart_label);
+    let label = text::template(
+        &ui.labelled,
+        &[("label", &chart.title), ("text", &ui.chart_label)],
+    );
     h.open(
         "div",
         &[
@@ -169,7 +172,13 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
     let base = edition.as_deref().unwrap_or(embed::URL_MARK);
     let iframe = embed::iframe_code(base, id, &chart.title, embed::HEIGHT_MARK);
     let pym = embed::pym_code(base, id);
-    let amp = embed::amp_code(base, id, &chart.title, embed::HEIGHT_MARK);
+    let amp = embed::amp_code(
+        base,
+        id,
+        &chart.title,
+        embed::HEIGHT_MARK,
+        &ui.embed_amp_show,
+    );
     h.open("details", &[("class", "figure-tools")])
         .el("summary", &[], &ui.tools_summary)
         .nl();
@@ -419,8 +428,8 @@ pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui) {
         }
         None => {
             h.text(&text::template(
-                &ui.aside,
-                &[("text", &l.name), ("aside", &ui.no_address)],
+                &ui.unlinked,
+                &[("name", &l.name), ("no_address", &ui.no_address)],
             ));
         }
     }

@@ -4,7 +4,7 @@
 use super::figure::{cited, link};
 use super::{inline, Html, HtmlError};
 use crate::bundle::Bundle;
-use crate::data::NoteKind;
+use crate::data::{NoteKind, SourceKind};
 use crate::spec;
 
 pub(super) fn agenda(h: &mut Html, bundle: &Bundle) -> Result<(), HtmlError> {
@@ -84,7 +84,6 @@ pub(super) fn conflicts(h: &mut Html, bundle: &Bundle) {
         h.open("li", &[]);
         super::figure::labelled(h, &ui.labelled, &about, &n.text);
         cited(h, &sources, ui);
-        cited(h, &sources, ui);
         h.close("li").nl();
     }
     h.close("ul").nl();
@@ -94,14 +93,28 @@ pub(super) fn conflicts(h: &mut Html, bundle: &Bundle) {
 pub(super) fn sources(h: &mut Html, bundle: &Bundle) {
     let ui = &bundle.strings.ui;
     let rule = bundle.strings.locale.collation;
-    let mut order: Vec<usize> = (0..bundle.data.sources.len()).collect();
-    let outlet = |i: usize| bundle.data.sources[i].outlet.as_str();
-    order.sort_by(|&a, &b| rule.compare(outlet(a), outlet(b)));
+    // By outlet (a work by its publisher), then by how a copy was read, in the edition's words.
+    let mut links: Vec<_> = bundle
+        .data
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let l = spec::link(&bundle.data, &bundle.strings, i);
+            let key = match s.kind {
+                SourceKind::Work => s.outlet.clone(),
+                SourceKind::Outlet => l.name.clone(),
+            };
+            (key, l)
+        })
+        .collect();
+    links.sort_by(|a, b| rule.compare(&a.0, &b.0));
+    let links: Vec<_> = links.into_iter().map(|(_, l)| l).collect();
     h.el("h3", &[], &ui.sources_cited).nl();
     h.open("ul", &[("class", "source-list")]).nl();
-    for i in order {
+    for l in &links {
         h.open("li", &[]);
-        link(h, &spec::link(&bundle.data, &bundle.strings, i), ui);
+        link(h, l, ui);
         h.close("li").nl();
     }
     h.close("ul").nl();

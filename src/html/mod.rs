@@ -196,7 +196,10 @@ pub fn head(bundle: &Bundle, site: &Site) -> String {
         &[("name", "description"), ("content", &description)],
     )
     .nl();
-    let alt = format!("{}: {}", p.title, plain(&p.dek, bundle));
+    let alt = crate::text::template(
+        &bundle.strings.ui.labelled,
+        &[("label", &p.title), ("text", &plain(&p.dek, bundle))],
+    );
     preview(
         &mut h,
         site,
@@ -357,6 +360,11 @@ fn status(h: &mut Html, bundle: &Bundle, noscript: bool) {
             ("class", "report-status"),
             ("role", "status"),
             ("data-failed", &ui.failed),
+            ("data-failed-data", &ui.failed_data),
+            ("data-failed-chart", &ui.failed_chart),
+            ("data-failed-build", &ui.failed_build),
+            ("data-failed-browser", &ui.failed_browser),
+            ("data-failed-code", &ui.failed_code),
         ],
         &ui.loading,
     )

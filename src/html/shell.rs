@@ -304,10 +304,12 @@ impl Shell {
         .nl();
         hd.open("meta", &[("name", "robots"), ("content", "noindex")])
             .nl();
-        let alt = format!(
-            "{}. {}",
-            chart.title,
-            crate::spec::summary(&chart, &bundle.strings.ui)
+        let alt = crate::text::template(
+            &bundle.strings.ui.caption,
+            &[
+                ("title", &chart.title),
+                ("text", &crate::spec::summary(&chart, &bundle.strings.ui)),
+            ],
         );
         let path = crate::embed::document_path(id);
         preview(
@@ -390,16 +392,26 @@ pub fn externalise_scripts(page: &str) -> (String, Vec<(String, String)>) {
     (out, files)
 }
 
-/// A stable hash of several files' bytes together, for a file name (not for security).
+/// A stable hash of several files' bytes together, in order, for a file name (not for
+/// security): each part's length goes in before its bytes, so moving bytes from one part to
+/// the next, reordering parts or repeating one all change it.
 pub fn content_hash(parts: &[&[u8]]) -> u64 {
-    parts.iter().fold(0, |h, p| h ^ fnv1a(p).rotate_left(17))
+    parts.iter().fold(FNV_OFFSET, |h, p| {
+        fnv1a_from(fnv1a_from(h, &(p.len() as u64).to_le_bytes()), p)
+    })
 }
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a, 64 bits: a stable content hash for file names (not for security).
 pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv1a_from(FNV_OFFSET, bytes)
+}
+
+fn fnv1a_from(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]
@@ -407,6 +419,15 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "<!doctype html>\n<html data-report-state=\"loading\">\n<head>\n<!-- report:head -->\n<link rel=\"stylesheet\" href=\"./style.css\">\n<script type=\"module\">import init from './glue.js'; await init();</script>\n</head>\n<body>\n<!-- report:body -->\n</body>\n</html>\n";
+
+    #[test]
+    fn the_content_hash_sees_order_repetition_and_where_parts_meet() {
+        let h = content_hash;
+        assert_ne!(h(&[b"a", b"b"]), h(&[b"b", b"a"]), "order");
+        assert_ne!(h(&[b"a", b"a"]), h(&[]), "equal parts do not cancel");
+        assert_ne!(h(&[b"ab", b"c"]), h(&[b"a", b"bc"]), "boundaries");
+        assert_eq!(h(&[b"ab", b"c"]), h(&[b"ab", b"c"]), "stable");
+    }
 
     #[test]
     fn inline_module_scripts_move_to_hashed_files() {

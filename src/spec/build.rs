@@ -163,10 +163,13 @@ impl<'a> Builder<'a> {
         Ok(match (sd.selected, self.country) {
             (true, Some(c)) => self.name(Population::Country(c)),
             _ => match (&sd.at.year, &sd.at.population, &sd.at.option) {
-                (Some(y), _, _) => y.to_string(),
+                (Some(y), _, _) => self.strings.locale.year(*y),
                 (None, Some(p), _) => self.name(*p),
                 (None, None, Some(o)) => self.strings.label(o).to_owned(),
-                _ => at.year.map(|y| y.to_string()).unwrap_or_default(),
+                _ => at
+                    .year
+                    .map(|y| self.strings.locale.year(y))
+                    .unwrap_or_default(),
             },
         })
     }
@@ -318,7 +321,10 @@ impl<'a> Builder<'a> {
                     .collect();
                 let label = text::template(
                     &self.strings.ui.row_population_year,
-                    &[("population", &self.name(p)), ("year", &y.to_string())],
+                    &[
+                        ("population", &self.name(p)),
+                        ("year", &self.strings.locale.year(y)),
+                    ],
                 );
                 out.push(Row {
                     label: label.clone(),
@@ -436,7 +442,7 @@ pub fn note_about(data: &Dataset, strings: &Strings, n: &Note, question: bool) -
         parts.push(capitalise(data.name(p)));
     }
     if let Some(y) = n.year {
-        parts.push(y.to_string());
+        parts.push(strings.locale.year(y));
     }
     (!parts.is_empty()).then(|| parts.join(&strings.ui.list))
 }

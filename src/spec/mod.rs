@@ -10,7 +10,7 @@ mod build;
 
 use crate::colour::Rgb;
 use crate::data::{
-    Country, Dataset, Note, NoteKind, Population, Published, SourceKind, Unit, Value,
+    Country, Dataset, Note, NoteKind, Population, Published, Read, SourceKind, Unit, Value,
 };
 use crate::text::{self, Strings};
 use crate::Snapshot;
@@ -154,7 +154,10 @@ impl SourceLine {
         let names: Vec<&str> = self.read_in.iter().map(|s| s.name.as_str()).collect();
         text::template(
             &ui.source_line,
-            &[("survey", &self.survey), ("outlets", &names.join(&ui.list))],
+            &[
+                ("survey", &self.survey),
+                ("outlets", &names.join(&ui.list_strong)),
+            ],
         )
     }
 }
@@ -276,7 +279,10 @@ pub fn summary(chart: &Chart, ui: &text::Ui) -> String {
     for row in &chart.rows {
         for (cell, s) in row.cells.iter().zip(&chart.series) {
             let at = if chart.series.len() > 1 {
-                format!("{}{}{}", row.full_label, ui.list, s.label)
+                text::template(
+                    &ui.point_name,
+                    &[("row", &row.full_label), ("series", &s.label)],
+                )
             } else {
                 row.full_label.clone()
             };
@@ -332,15 +338,40 @@ pub fn link(data: &Dataset, strings: &text::Strings, source: usize) -> SourceLin
     let name = match (s.kind, &s.title) {
         (SourceKind::Work, Some(title)) => match &s.author {
             Some(author) => text::template(
-                &ui.aside,
+                &ui.work_by,
                 &[
-                    ("text", &format!("{author}{}{title}", ui.list)),
-                    ("aside", &s.outlet),
+                    ("author", author),
+                    ("title", title),
+                    ("publisher", &s.outlet),
                 ],
             ),
-            None => format!("{}{}{title}", s.outlet, ui.list),
+            None => text::template(&ui.work, &[("publisher", &s.outlet), ("title", title)]),
         },
         _ => s.outlet.clone(),
+    };
+    // How it was read, in the edition's words: an aside to the name, never a second one.
+    let mut glosses: Vec<String> = Vec::new();
+    if s.blog {
+        glosses.push(ui.source_blog.clone());
+    }
+    if let Some(v) = &s.via {
+        let phrase = match v.how {
+            Read::Republished => &ui.source_republished,
+            Read::Published => &ui.source_published,
+            Read::Aggregator => &ui.source_read_on,
+            Read::Mirror => &ui.source_mirror,
+            Read::Proxy => &ui.source_proxy,
+            Read::StoredProxy => &ui.source_stored_proxy,
+        };
+        glosses.push(text::template(phrase, &[("via", &v.at)]));
+    }
+    let name = if glosses.is_empty() {
+        name
+    } else {
+        text::template(
+            &ui.aside,
+            &[("text", &name), ("aside", &glosses.join(&ui.list))],
+        )
     };
     SourceLink {
         name,
@@ -564,6 +595,68 @@ mod tests {
         assert_eq!(
             summary(&c, &ui),
             "The chart shows 4 published values in 3 rows. The highest is 58.9% (Japan, Trust); the lowest is 24.2% (India, Trust). Not published: Japan, Distrust; India, Distrust."
+        );
+    }
+
+    #[test]
+    fn a_source_is_named_in_the_editions_words_with_how_it_was_read() {
+        use crate::data::{Read, Source, SourceKind, Via};
+        let b = crate::test_data();
+        let mut data = b.snap.data.clone();
+        let outlet = |blog, via| Source {
+            id: "s".into(),
+            kind: SourceKind::Outlet,
+            outlet: "Outlet".into(),
+            title: None,
+            author: None,
+            date: None,
+            url: Some("https://example.org/".into()),
+            language: None,
+            blog,
+            via,
+        };
+        let proxy = Some(Via {
+            how: Read::Proxy,
+            at: "p.example".into(),
+        });
+        data.sources = vec![
+            outlet(false, None),
+            outlet(true, proxy.clone()),
+            outlet(false, proxy),
+            Source {
+                kind: SourceKind::Work,
+                title: Some("A Title".into()),
+                author: Some("An Author".into()),
+                url: None,
+                ..outlet(false, None)
+            },
+        ];
+        let mut strings = b.snap.strings.clone();
+        let names = |strings: &text::Strings| -> Vec<String> {
+            (0..4).map(|i| link(&data, strings, i).name).collect()
+        };
+        assert_eq!(
+            names(&strings),
+            [
+                "Outlet",
+                "Outlet (blog post, read via a proxy at p.example)",
+                "Outlet (read via a proxy at p.example)",
+                "An Author, A Title (Outlet)"
+            ]
+        );
+        let ui = &mut strings.ui;
+        ui.aside = "{text}（{aside}）".into();
+        ui.list = "、".into();
+        ui.source_blog = "ブログ".into();
+        ui.source_proxy = "{via}経由".into();
+        ui.work_by = "{author}『{title}』、{publisher}".into();
+        assert_eq!(
+            names(&strings)[1..],
+            [
+                "Outlet（ブログ、p.example経由）",
+                "Outlet（p.example経由）",
+                "An Author『A Title』、Outlet"
+            ]
         );
     }
 

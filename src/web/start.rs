@@ -32,6 +32,18 @@ impl fmt::Display for StartError {
     }
 }
 
+impl StartError {
+    /// The catalog's words for it (`failed_*`, carried by the status line) and its chart.
+    fn reason(&self) -> (&'static str, Option<&str>) {
+        match self {
+            StartError::Data(_) => ("data", None),
+            StartError::UnknownChart(id) => ("chart", Some(id)),
+            StartError::Chart(id) => ("build", Some(id)),
+            StartError::Browser(_) => ("browser", None),
+        }
+    }
+}
+
 impl From<JsValue> for StartError {
     fn from(v: JsValue) -> StartError {
         StartError::Browser(
@@ -55,7 +67,7 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("the report's code stopped unexpectedly: {info}");
         web_sys::console::error_1(&JsValue::from_str(&message));
-        fail(&message);
+        fail("code", None);
     }));
     if let Err(e) = begin() {
         finish(Err(e));
@@ -86,9 +98,10 @@ pub(super) fn finish(outcome: Result<Started, StartError>) {
         #[cfg(feature = "page")]
         Ok(Started::Later) => {}
         Err(e) => {
-            let message = e.to_string();
-            web_sys::console::error_1(&JsValue::from_str(&message));
-            fail(&message);
+            // The details, in English, for whoever debugs it; the reader gets the catalog's.
+            web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
+            let (reason, id) = e.reason();
+            fail(reason, id);
         }
     }
 }
@@ -347,12 +360,17 @@ pub(super) fn ready() {
     }
 }
 
-/// Show what went wrong in the page (the text and tables stay usable) and signal `error`.
-pub(super) fn fail(message: &str) {
+/// Show what went wrong in the page (the text and tables stay usable) and signal `error`:
+/// `reason` names the status line's `data-failed-REASON` words, `{id}` in them the chart.
+pub(super) fn fail(reason: &str, id: Option<&str>) {
     if let Some(status) = document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
         // The words come from the catalog, through the page, so they exist even when the
         // data that carries the catalog could not be read.
         let lead = status.get_attribute("data-failed").unwrap_or_default();
+        let words = status
+            .get_attribute(&format!("data-failed-{reason}"))
+            .unwrap_or_default();
+        let message = crate::text::template(&words, &[("id", id.unwrap_or_default())]);
         let _ = status.set_attribute("role", "alert");
         let _ = status.class_list().add_1("error");
         status.set_text_content(Some(&format!("{lead} {message}")));

@@ -14,7 +14,7 @@ use values::{notes, values};
 use super::charts::Report;
 use super::model::{
     Code, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published, Question,
-    QuestionKind, Source, SourceKind, Survey, Unit, Value,
+    QuestionKind, Read, Source, SourceKind, Survey, Unit, Value, Via,
 };
 use super::raw::{NotesFile, RawValue, SourcesFile, SurveyFile};
 use super::{Files, NOTES_FILE, SOURCES_FILE, SURVEY_FILE, VALUES_FILE};

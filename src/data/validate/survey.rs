@@ -227,6 +227,21 @@ pub(super) fn sources(file: SourcesFile, text: &str, report: &mut Problems) -> S
         if s.outlet.trim().is_empty() {
             report.push(SOURCES_FILE, line, &about, "outlet", "is empty");
         }
+        let blog = match s.genre.as_deref() {
+            None => false,
+            Some("blog") => true,
+            Some(other) => {
+                report.push(
+                    SOURCES_FILE,
+                    line,
+                    &about,
+                    "genre",
+                    format!("unknown genre {other:?} (expected \"blog\" or no genre)"),
+                );
+                false
+            }
+        };
+        let via = read_via(s.read.as_deref(), s.via, line, &about, report);
         if let (Some(kind), true) = (kind, url_ok) {
             out.push(Source {
                 id: s.id,
@@ -237,11 +252,73 @@ pub(super) fn sources(file: SourcesFile, text: &str, report: &mut Problems) -> S
                 date,
                 url: s.url,
                 language: s.language,
+                blog,
+                via,
             });
         }
     }
     SourceIndex {
         valid: out,
         listed: seen,
+    }
+}
+
+/// `read` and `via` of a source: both or neither; `read` one of `Read::ALL`.
+fn read_via(
+    read: Option<&str>,
+    via: Option<String>,
+    line: Option<usize>,
+    about: &[(&'static str, &str)],
+    report: &mut Problems,
+) -> Option<Via> {
+    let names = || {
+        Read::ALL
+            .iter()
+            .map(|(n, _)| format!("{n:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (read, via) {
+        (None, None) => None,
+        (Some(r), Some(at)) => {
+            let how = Read::ALL.iter().find(|(n, _)| *n == r).map(|(_, k)| *k);
+            if how.is_none() {
+                report.push(
+                    SOURCES_FILE,
+                    line,
+                    about,
+                    "read",
+                    format!("unknown way of reading {r:?} (expected one of {})", names()),
+                );
+            }
+            if at.trim().is_empty() {
+                report.push(SOURCES_FILE, line, about, "via", "is empty");
+                return None;
+            }
+            how.map(|how| Via { how, at })
+        }
+        (Some(_), None) => {
+            report.push(
+                SOURCES_FILE,
+                line,
+                about,
+                "via",
+                "`read` says how a copy was read; `via` must say where",
+            );
+            None
+        }
+        (None, Some(_)) => {
+            report.push(
+                SOURCES_FILE,
+                line,
+                about,
+                "read",
+                format!(
+                    "`via` names where a copy was read; `read` must say how (one of {})",
+                    names()
+                ),
+            );
+            None
+        }
     }
 }
