@@ -41,3 +41,17 @@ export function valuesByKey(dataDir) {
   const rows = csvRows(readFileSync(join(dataDir, 'values.csv'), 'utf8'));
   return new Map(rows.map((v) => [`${v.question}/${v.year}/${v.population}/${v.option}`, v.value]));
 }
+
+/// A catalog's one-line `key = value` entries (strings and numbers), by table: enough for
+/// ui.LANG.toml.
+export function catalog(dataDir, file) {
+  const out = {};
+  let table = '';
+  for (const line of readFileSync(join(dataDir, file), 'utf8').split('\n')) {
+    const t = line.match(/^\[([^\]]+)\]$/);
+    if (t) table = t[1];
+    const kv = line.match(/^([a-z_]+) = ("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)$/);
+    if (kv) (out[table] ??= {})[kv[1]] = JSON.parse(kv[2]);
+  }
+  return out;
+}

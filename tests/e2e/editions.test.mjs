@@ -9,27 +9,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, axe, launch, openPage, waitReady } from './browser.mjs';
 import { serve } from './server.mjs';
-import { editionLangs, valuesByKey } from './data.mjs';
+import { catalog as uiCatalog, editionLangs, valuesByKey } from './data.mjs';
 
 const DATA = join(ROOT, 'data');
 const VALUES = valuesByKey(DATA);
 const LANGS = editionLangs(DATA);
 const CHARTS = [...readFileSync(join(DATA, 'charts.toml'), 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
 
-// A catalog's one-line `key = "value"` entries, by table (enough for ui.LANG.toml).
-function catalog(file) {
-  const out = {};
-  let table = '';
-  for (const line of readFileSync(join(DATA, file), 'utf8').split('\n')) {
-    const t = line.match(/^\[([^\]]+)\]$/);
-    if (t) table = t[1];
-    const kv = line.match(/^([a-z_]+) = ("(?:[^"\\]|\\.)*")$/);
-    if (kv) (out[table] ??= {})[kv[1]] = JSON.parse(kv[2]);
-  }
-  return out;
-}
-
-const EDITIONS = LANGS.map((lang, i) => ({ lang, folder: i === 0 ? '' : `${lang}/`, ...catalog(`ui.${lang}.toml`) }));
+const EDITIONS = LANGS.map((lang, i) => ({ lang, folder: i === 0 ? '' : `${lang}/`, ...uiCatalog(DATA, `ui.${lang}.toml`) }));
 const TRANSLATED = EDITIONS.slice(1);
 
 let report, browser;
