@@ -1,44 +1,14 @@
 //! Refuses to build with bad data: loads the data folder (`REPORT_DATA`, default `data`) with
-//! the crate's own modules and fails with every problem (file, line, chart, question,
-//! population, option, field). The checked data, chart definitions and strings are written to
-//! `$OUT_DIR/snapshot.bin` (`src/snapshot.rs`), which the browser reads at start-up instead of
-//! shipping the parsers and the checks. The folder's path reaches the crate as
-//! `REPORT_DATA_DIR` (absolute, for `include_str!`) and `REPORT_DATA_NAME` (as messages name it).
-
-#[allow(dead_code, unused_imports)]
-#[path = "src/bundle.rs"]
-mod bundle;
-#[allow(dead_code, unused_imports)]
-#[path = "src/collate.rs"]
-mod collate;
-#[allow(dead_code, unused_imports)]
-#[path = "src/colour.rs"]
-mod colour;
-#[allow(dead_code, unused_imports)]
-#[path = "src/data/mod.rs"]
-mod data;
-#[allow(dead_code, unused_imports)]
-#[path = "src/measure.rs"]
-mod measure;
-#[allow(dead_code, unused_imports)]
-#[path = "src/prose.rs"]
-mod prose;
-#[allow(dead_code, unused_imports)]
-#[path = "src/snapshot.rs"]
-mod snapshot;
-#[allow(dead_code, unused_imports)]
-#[path = "src/spec/mod.rs"]
-mod spec;
-#[allow(dead_code, unused_imports)]
-#[path = "src/text.rs"]
-mod text;
-#[allow(dead_code, unused_imports)]
-#[path = "src/views.rs"]
-mod views;
+//! the engine (`report-core`) and fails with every problem (file, line, chart, question,
+//! population, option, field). The checked data and chart definitions are written to
+//! `$OUT_DIR/core.bin` and the first edition's strings to `strings.bin` (`snapshot`), which
+//! the browser reads at start-up instead of shipping the parsers and the checks. The folder's
+//! path reaches the crate as `REPORT_DATA_DIR` (absolute, for `include_str!`) and
+//! `REPORT_DATA_NAME` (as messages name it).
 
 use std::path::{Path, PathBuf};
 
-pub use bundle::Snapshot;
+use report_core::{bundle, data, snapshot, text};
 
 /// Why the build stops.
 enum BuildError {
@@ -64,20 +34,6 @@ fn main() {
 
 fn run() -> Result<(), BuildError> {
     println!("cargo::rerun-if-env-changed=REPORT_DATA");
-    for path in [
-        "src/data",
-        "src/spec",
-        "src/text.rs",
-        "src/bundle.rs",
-        "src/snapshot.rs",
-        "src/colour.rs",
-        "src/collate.rs",
-        "src/measure.rs",
-        "src/prose.rs",
-        "src/views.rs",
-    ] {
-        println!("cargo::rerun-if-changed={path}");
-    }
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let name = std::env::var("REPORT_DATA").unwrap_or_else(|_| "data".to_owned());
     let name = name.trim_end_matches('/').to_owned();

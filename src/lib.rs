@@ -1,33 +1,25 @@
-//! The report engine: a data folder (survey figures, chart definitions, catalog) in, an
-//! interactive report out. Everything here but `web` is plain Rust that builds and tests
-//! natively; `web` is the only module that talks to the browser.
+//! The report in the browser: the WASM trunk builds. `web` starts the page, mounts each chart
+//! on a canvas and answers the reader; `heap` is its allocator. The engine it runs is the
+//! workspace's other crates (`report-core`: data, catalogs, specs, state; `report-draw`:
+//! layout and the renderer; `report-site`: the HTML it shares with the build). The data folder
+//! the build checked is embedded here: its files (`embedded`, native) and its snapshot
+//! (`load_snapshot`, what the browser reads).
 
-pub mod bundle;
-pub mod collate;
-pub mod colour;
-pub mod data;
-pub mod embed;
-pub mod export;
 pub mod heap;
-pub mod html;
-pub mod layout;
-pub mod measure;
-pub mod num;
-pub mod package;
-pub mod prose;
-pub mod render;
-pub mod scale;
-pub mod snapshot;
-pub mod spec;
-pub mod state;
-pub mod text;
-pub mod url;
-pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use bundle::{Bundle, Snapshot};
+pub use report_core::{bundle, data, Bundle, Snapshot};
+// What the browser side reads from the engine, by the names its modules use.
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
+use report_core::export;
+#[cfg(target_arch = "wasm32")]
+use report_core::{embed, num, snapshot, spec, state, text, url, views};
+#[cfg(target_arch = "wasm32")]
+use report_draw::{layout, render};
+#[cfg(target_arch = "wasm32")]
+use report_site::html;
 
 /// The data folder the crate was built from: `REPORT_DATA` (default `data`), as build.rs
 /// resolved it.
@@ -61,30 +53,12 @@ pub fn load() -> Result<Bundle, Vec<bundle::LoadError>> {
     bundle::load(&embedded())
 }
 
-/// The report's own data folder, `data/`, read from disk whatever `REPORT_DATA` the crate was
-/// built from: the unit tests that check today's figures use it, so they hold for any build.
-#[cfg(test)]
-pub(crate) fn test_data() -> Bundle {
-    test_editions().swap_remove(0)
-}
-
-/// Every edition of `data/`, read from disk (see `test_data`).
-#[cfg(test)]
-pub(crate) fn test_editions() -> Vec<Bundle> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let folder = data::Folder::read("data", &dir).expect("data/ is readable");
-    bundle::load_editions(&folder.files()).unwrap_or_else(|p| {
-        let list: Vec<String> = p.iter().map(ToString::to_string).collect();
-        panic!("data/ has problems:\n{}", list.join("\n"))
-    })
-}
-
 /// The data and chart definitions as `build.rs` checked and snapshotted them, with an
 /// edition's strings (which each page carries, so that no reader downloads every language):
 /// what the browser loads, so the parsers and the checks stay out of the WASM. A native test
 /// proves it equals `load_editions()`.
-pub fn load_snapshot(strings: &[u8]) -> Result<Snapshot, snapshot::Error> {
-    snapshot::read(
+pub fn load_snapshot(strings: &[u8]) -> Result<Snapshot, report_core::snapshot::Error> {
+    report_core::snapshot::read(
         include_bytes!(concat!(env!("OUT_DIR"), "/core.bin")),
         strings,
     )

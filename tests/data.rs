@@ -5,8 +5,8 @@
 use std::fs;
 use std::path::Path;
 
-use japan_asean_report::data::{self, Population};
-use japan_asean_report::{bundle, spec};
+use report_core::data::{self, Population};
+use report_core::{bundle, spec};
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -625,9 +625,9 @@ fn every_chart_builds_from_the_real_data_and_names_its_sources() {
 
 #[test]
 fn the_browsers_snapshot_is_the_validated_data() {
-    let strings = japan_asean_report::first_edition_strings();
-    let snapshot = japan_asean_report::load_snapshot(strings).expect("the snapshot reads back");
-    assert_eq!(snapshot, japan_asean_report::load().unwrap().snapshot());
+    let strings = report_web::first_edition_strings();
+    let snapshot = report_web::load_snapshot(strings).expect("the snapshot reads back");
+    assert_eq!(snapshot, report_web::load().unwrap().snapshot());
 }
 
 #[test]

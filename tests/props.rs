@@ -2,20 +2,29 @@
 //! the parsers answer with a value or an error and never panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use japan_asean_report::views::{Known, Prebuilt, Views};
-use japan_asean_report::{embed, snapshot, url};
 use proptest::prelude::*;
+use report_core::views::{Known, Prebuilt, Views};
+use report_core::{embed, snapshot, url};
 
-fn known() -> japan_asean_report::Snapshot {
-    japan_asean_report::load_snapshot(japan_asean_report::first_edition_strings())
+fn known() -> report_core::Snapshot {
+    report_web::load_snapshot(report_web::first_edition_strings())
         .expect("the embedded snapshot reads")
 }
 
-/// An embed document's views (of the chart with a selector), as bytes; built once.
+/// An embed document's views (of the first chart with a selector, or the first chart), as
+/// bytes; built once, from whatever data folder the crate was built from.
 fn views() -> &'static Vec<u8> {
     static VIEWS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     VIEWS.get_or_init(|| {
-        snapshot::write_views(&Prebuilt::of(&known(), "trust-2024").expect("builds"))
+        let snap = known();
+        let charts = &snap.report.charts;
+        let id = charts
+            .iter()
+            .find(|c| c.selector.is_some())
+            .or(charts.first())
+            .map(|c| c.id.clone())
+            .expect("a report has a chart");
+        snapshot::write_views(&Prebuilt::of(&snap, &id).expect("builds"))
     })
 }
 
@@ -65,7 +74,7 @@ proptest! {
 
     #[test]
     fn snapshot_read_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let strings = japan_asean_report::first_edition_strings();
+        let strings = report_web::first_edition_strings();
         let _ = snapshot::read(&bytes, strings);
         let _ = snapshot::read(&snapshot::write_core(&known()), &bytes);
         // Any text a page could carry decodes to bytes the reader refuses or reads.

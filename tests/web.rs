@@ -2,10 +2,11 @@
 //! check the backing store and every bar's geometry and colour against the data.
 #![cfg(target_arch = "wasm32")]
 
-use japan_asean_report::render::{bar_colour, Theme, DARK, LIGHT};
-use japan_asean_report::spec::{self, Cell, Chart};
-use japan_asean_report::{layout, web};
 use plotters::style::RGBColor;
+use report_core::spec::{self, Cell, Chart};
+use report_draw::layout;
+use report_draw::render::{bar_colour, Theme, DARK, LIGHT};
+use report_web::web;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -21,13 +22,13 @@ fn canvas() -> HtmlCanvasElement {
 }
 
 fn chart(id: &str) -> Chart {
-    let s = japan_asean_report::load_snapshot(japan_asean_report::first_edition_strings()).unwrap();
+    let s = report_web::load_snapshot(report_web::first_edition_strings()).unwrap();
     spec::build(&s, id).unwrap()
 }
 
 /// Every chart of the data folder the crate was built from.
 fn ids() -> Vec<String> {
-    let s = japan_asean_report::load_snapshot(japan_asean_report::first_edition_strings()).unwrap();
+    let s = report_web::load_snapshot(report_web::first_edition_strings()).unwrap();
     s.report.ids().map(str::to_owned).collect()
 }
 

@@ -56,13 +56,13 @@ pub fn build() -> Result<Built, Failed> {
             "--target",
             "wasm32-unknown-unknown",
             "--package",
-            "japan-asean-report",
+            "report-web",
             "--lib",
             "--no-default-features",
             "--target-dir",
         ])
         .arg(&target))?;
-    let input = target.join("wasm32-unknown-unknown/release/japan_asean_report.wasm");
+    let input = target.join("wasm32-unknown-unknown/release/report_web.wasm");
     let out = target.join("bindgen");
     run(Command::new("wasm-bindgen")
         .args([
@@ -86,7 +86,7 @@ pub fn build() -> Result<Built, Failed> {
     let (glue, wasm) = crate::shorten::imports(&glue, &read(&optimised)?).map_err(Failed)?;
     let glue = crate::minify::js(&glue).map_err(Failed)?;
     let glue = crate::hint::compile_on_load(&glue).into_bytes();
-    let hash = japan_asean_report::html::content_hash(&[&glue, &wasm]);
+    let hash = report_site::html::content_hash(&[&glue, &wasm]);
     Ok(Built {
         glue: (format!("embed-{hash:016x}.js"), glue),
         wasm: (format!("embed-{hash:016x}_bg.wasm"), wasm),

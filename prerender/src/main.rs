@@ -14,8 +14,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use japan_asean_report::html::{self, card, Edition, HtmlError, Site};
-use japan_asean_report::{embed, export, spec};
+use report_core::{embed, export, spec};
+use report_site::html::{self, card, Edition, HtmlError, Site};
 
 /// Why the step stops: each layer's error, converted here once.
 enum Error {
@@ -124,7 +124,7 @@ fn run() -> Result<PathBuf, Error> {
             .join("index.html"),
     };
     let page = std::fs::read_to_string(&path).map_err(|e| Error::Read(path.clone(), e))?;
-    let editions = japan_asean_report::load_editions()
+    let editions = report_web::load_editions()
         .map_err(|problems| Error::Data(problems.iter().map(ToString::to_string).collect()))?;
     let site = Site::new(std::env::var("SITE_URL").ok().as_deref());
     if site.url.is_none() {
@@ -244,7 +244,7 @@ fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<Vec<(String, St
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .ok_or_else(|| style("the file has no name".into()))?;
-                let hash = japan_asean_report::html::content_hash(&[embed.as_bytes()]);
+                let hash = report_site::html::content_hash(&[embed.as_bytes()]);
                 let name = format!("embed-{hash:016x}.css");
                 write(&root.join(&name), embed.as_bytes())?;
                 sheets.push((own, name));
@@ -285,7 +285,7 @@ fn trunk_files(root: &Path) -> Result<(String, String), Error> {
 /// shell, which loads the embed build, with its own start-up script), the downloads, the data package, the cards and
 /// the still images.
 fn edition_files(
-    bundle: &japan_asean_report::Bundle,
+    bundle: &report_core::Bundle,
     shell: html::Shell,
     embed_shell: html::Shell,
     site: &Site,
@@ -307,7 +307,7 @@ fn edition_files(
         ));
         let chart =
             spec::build(bundle, id).map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
-        let height = japan_asean_report::layout::chart_height(&chart) as u32 + EMBED_AROUND_CHART;
+        let height = report_draw::layout::chart_height(&chart) as u32 + EMBED_AROUND_CHART;
         text.push((
             embed::oembed_path(id),
             embed::oembed_json(
@@ -322,7 +322,7 @@ fn edition_files(
     }
     text.extend(html::downloads(bundle)?);
     // The whole dataset as a Frictionless Data Package, beside the per-chart files.
-    text.extend(japan_asean_report::package::files(bundle));
+    text.extend(report_site::package::files(bundle));
     files.extend(text.into_iter().map(|(n, b)| (n, b.into_bytes())));
 
     // Images: a card per chart and one for the report (1200 x 630), and each chart's still

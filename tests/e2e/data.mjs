@@ -26,7 +26,18 @@ export function csvRows(text) {
 
 /// The report's editions by language tag, in charts.toml's order (the first is the original).
 export function editionLangs(dataDir) {
-  return JSON.parse(readFileSync(join(dataDir, 'charts.toml'), 'utf8').match(/^editions = (\[.*\])$/m)[1]);
+  const line = readFileSync(join(dataDir, 'charts.toml'), 'utf8').match(/^editions = (\[.*\])$/m);
+  return line ? JSON.parse(line[1]) : ['en'];
+}
+
+/// An option as an edition's text catalog names it in full (`[option]`), or the key itself.
+export function optionName(dataDir, lang, key) {
+  const text = readFileSync(join(dataDir, `text.${lang}.toml`), 'utf8');
+  const table = text.split(/^\[option\]$/m)[1]?.split(/^\[/m)[0] ?? '';
+  for (const m of table.matchAll(/^("(?:[^"\\]|\\.)*") = ("(?:[^"\\]|\\.)*")$/gm)) {
+    if (JSON.parse(m[1]) === key) return JSON.parse(m[2]);
+  }
+  return key;
 }
 
 /// The member states: survey.toml's populations with in_average = true, their codes in order.

@@ -76,7 +76,7 @@ test('the glue of the page and of the embeds opens with the compile hint', () =>
       for (const f of loads(file).filter((f) => f.endsWith('.js') && !f.split('/').pop().startsWith('boot-'))) glues.add(f);
     }
   }
-  assert.deepEqual([...glues].map((g) => g.replace(/-[0-9a-f]{16}/, '')).sort(), ['embed.js', 'japan-asean-report.js'], 'two builds, one glue each');
+  assert.deepEqual([...glues].map((g) => g.replace(/-[0-9a-f]{16}/, '')).sort(), ['embed.js', 'report-web.js'], 'two builds, one glue each');
   for (const g of glues) {
     assert.ok(readFileSync(join(DIST, g), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), `${g} opens with the hint`);
   }

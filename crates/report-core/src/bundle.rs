@@ -518,6 +518,18 @@ fn typed_figures(t: &str) -> Vec<String> {
     out
 }
 
+/// The report's own data folder, `data/` at the workspace's top, read from disk and loaded
+/// in every edition: for tests that check today's figures, whatever `REPORT_DATA` a build uses.
+#[cfg(any(test, feature = "test-data"))]
+pub fn report_editions() -> Vec<Bundle> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let folder = data::Folder::read("data", &dir).expect("data/ is readable");
+    load_editions(&folder.files()).unwrap_or_else(|p| {
+        let list: Vec<String> = p.iter().map(ToString::to_string).collect();
+        panic!("data/ has problems:\n{}", list.join("\n"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::typed_figures;

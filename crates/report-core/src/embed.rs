@@ -5,7 +5,7 @@
 //! `pymxPYMx<id>xPYMx<type>xPYMx<value>`), and the code a journalist pastes. Parse and produce
 //! only: the web module sends and receives.
 
-use crate::html::escape;
+use crate::markup::escape;
 use crate::url::shown;
 use crate::views::Known;
 

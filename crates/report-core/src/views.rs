@@ -201,34 +201,6 @@ mod tests {
     }
 
     #[test]
-    fn what_the_browser_shows_of_a_chart_is_the_same_without_its_citations() {
-        let snap = crate::test_data().snapshot();
-        let live = Live::new(snap.clone());
-        let ui = live.ui();
-        for id in snap.report.ids() {
-            for c in spec::views(&snap, id) {
-                let full = spec::build_for(&snap, id, c).expect("builds");
-                let lean = live.chart(id, c).expect("builds");
-                assert!(lean.rows.iter().flat_map(|r| &r.cells).all(|cell| cell
-                    .shown()
-                    .and_then(|s| s.origin.as_ref())
-                    .is_none_or(|o| o.sources.is_empty())));
-                assert_eq!(crate::html::table(&lean, ui), crate::html::table(&full, ui));
-                assert_eq!(spec::summary(&lean, ui), spec::summary(&full, ui));
-                for (r, row) in full.rows.iter().enumerate() {
-                    for s in 0..row.cells.len() {
-                        let d = crate::state::describe(&lean, (r, s), ui);
-                        assert!(d.is_some());
-                        assert_eq!(d, crate::state::describe(&full, (r, s), ui));
-                    }
-                }
-                let svg = |chart: &Chart| crate::render::svg(chart, 390.0, &crate::render::LIGHT);
-                assert_eq!(svg(&lean), svg(&full), "{id}");
-            }
-        }
-    }
-
-    #[test]
     fn known_names_the_reports_charts_members_and_sections() {
         let snap = crate::test_data().snapshot();
         let k = Known::of(&snap);

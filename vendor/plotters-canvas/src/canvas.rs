@@ -13,7 +13,7 @@ use plotters_backend::{
 pub struct CanvasBackend {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    // Patched (japan-asean-report): the last fill colour and font set on the context, so
+    // Patched (report-web): the last fill colour and font set on the context, so
     // consecutive marks of one colour or labels of one font do not set them again.
     fill: Option<(u8, u8, u8, u32)>,
     font: String,
@@ -79,7 +79,7 @@ impl CanvasBackend {
     }
 }
 
-/// Patched (japan-asean-report): colours are written without float formatting (which is
+/// Patched (report-web): colours are written without float formatting (which is
 /// about 14 KB of WebAssembly): `rgb(r,g,b)` when opaque, else alpha to three decimals; and
 /// passed as strings (`set_*_style_str`; the `JsValue` setters are deprecated).
 fn make_canvas_color(color: BackendColor) -> String {

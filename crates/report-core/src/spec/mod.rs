@@ -393,11 +393,11 @@ pub fn capitalise(s: &str) -> String {
 /// A chart from nothing but the given rows and series, for tests of layout and drawing that
 /// must not depend on today's data. Each row: label, highlighted, one value per series
 /// (`None`: not published). Values are percentages as published.
-#[cfg(test)]
-pub(crate) type SyntheticSeries<'a> = (&'a str, bool, Option<(Rgb, Rgb)>);
+#[cfg(any(test, feature = "test-data"))]
+pub type SyntheticSeries<'a> = (&'a str, bool, Option<(Rgb, Rgb)>);
 
-#[cfg(test)]
-pub(crate) fn synthetic(
+#[cfg(any(test, feature = "test-data"))]
+pub fn synthetic(
     kind: Kind,
     series: &[SyntheticSeries],
     rows: &[(&str, bool, &[Option<&str>])],
@@ -451,15 +451,15 @@ pub(crate) fn synthetic(
         },
         row_header: "Row".into(),
         not_published: "not published".into(),
-        locale: crate::test_data().strings.locale.clone(),
+        locale: crate::bundle::report_editions()[0].strings.locale.clone(),
         list: ", ".into(),
     }
 }
 
 /// A chart built from the real data, for the crate's tests.
-#[cfg(test)]
-pub(crate) fn for_tests(id: &str) -> Chart {
-    let b = crate::test_data();
+#[cfg(any(test, feature = "test-data"))]
+pub fn for_tests(id: &str) -> Chart {
+    let b = crate::bundle::report_editions().swap_remove(0);
     build(&b, id).unwrap_or_else(|e| panic!("{e}"))
 }
 

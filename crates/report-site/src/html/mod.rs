@@ -10,6 +10,9 @@ mod figure;
 mod method;
 mod shell;
 
+pub use report_core::markup::escape;
+use report_core::markup::escape_into;
+
 use crate::bundle::Bundle;
 use crate::prose::{Block, Directive, Inline};
 
@@ -39,25 +42,6 @@ impl std::fmt::Display for HtmlError {
             HtmlError::Figure(e) => write!(f, "{e}"),
             HtmlError::Chart(e) => write!(f, "{e}"),
             HtmlError::Unplaced(id) => write!(f, "chart {id:?} is placed in no section"),
-        }
-    }
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
         }
     }
 }
