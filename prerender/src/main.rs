@@ -8,6 +8,7 @@
 mod embed_wasm;
 mod hint;
 mod minify;
+mod names;
 mod shorten;
 
 use std::fmt;
@@ -30,6 +31,8 @@ enum Error {
     /// esbuild cannot minify.
     Style(PathBuf, String),
     Write(PathBuf, std::io::Error),
+    /// Naming the immutable files by their content (`names`).
+    Names(String),
 }
 
 impl fmt::Display for Error {
@@ -54,6 +57,7 @@ impl fmt::Display for Error {
             ),
             Error::Embed(e) => write!(f, "the embed documents' WASM: {e}"),
             Error::Write(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+            Error::Names(e) => write!(f, "naming the files by their content: {e}"),
         }
     }
 }
@@ -208,13 +212,19 @@ fn run() -> Result<PathBuf, Error> {
             dir.display()
         );
     }
+    // Last, when every file has its final bytes: each immutable file named by them.
+    let renamed = names::by_content(root).map_err(Error::Names)?;
+    eprintln!(
+        "prerender: {} immutable files named by their SHA-256",
+        renamed.len()
+    );
     Ok(path)
 }
 
 /// Rewrite trunk's files in place with `shorten`: the glue and the WASM with short import
-/// names (and the glue with its compile hint, `hint`), the stylesheets without comments. Their
-/// names keep trunk's content hashes: the rewrite is a function of that content, so a name
-/// still changes exactly when its bytes do. The glue and the stylesheets are minified
+/// names (and the glue with its compile hint, `hint`), the stylesheets without comments. They
+/// keep trunk's names until the end of the build, when `names` names every immutable file by
+/// its final bytes. The glue and the stylesheets are minified
 /// (`minify`, esbuild). A stylesheet with page-only rules also gets the
 /// embed documents' copy without them, `embed-HASH.css`: the pairs (page's, embed's) name them.
 fn shorten_staged(root: &Path, glue: &str, wasm: &str) -> Result<Vec<(String, String)>, Error> {

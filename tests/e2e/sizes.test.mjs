@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transferSizes } from './server.mjs';
@@ -79,5 +80,20 @@ test('the glue of the page and of the embeds opens with the compile hint', () =>
   assert.deepEqual([...glues].map((g) => g.replace(/-[0-9a-f]{16}/, '')).sort(), ['embed.js', 'report-web.js'], 'two builds, one glue each');
   for (const g of glues) {
     assert.ok(readFileSync(join(DIST, g), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), `${g} opens with the hint`);
+  }
+});
+
+// Issue 27: every file served as immutable is named by its final bytes, so a release that
+// changes a file changes its name (a returning reader never pairs an old glue with a new WASM).
+test('every immutable file (.js, .wasm, .css) is named by the SHA-256 of its bytes as served', () => {
+  const walk = (dir) => readdirSync(join(DIST, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]);
+  const assets = walk('').filter((f) => /\.(js|wasm|css)$/.test(f));
+  assert.ok(assets.length >= 6, `${assets.length} assets`);
+  for (const f of assets) {
+    const m = f.match(/-([0-9a-f]{16})(_bg)?\.(js|wasm|css)$/);
+    assert.ok(m, `${f} carries a content hash in its name`);
+    const sha = createHash('sha256').update(readFileSync(join(DIST, f))).digest('hex').slice(0, 16);
+    assert.equal(m[1], sha, `${f}: the first 16 hex digits of its SHA-256 are ${sha}`);
   }
 });
