@@ -78,22 +78,26 @@ pub(super) fn embed_refused(doc: &Document, ui: &Ui, errors: &[EmbedError]) -> R
 }
 
 /// Tell the host page the content's height (integer CSS px) whenever it changes, by
-/// Datawrapper's message and, when a pym parent asked, by pym's; answer pym's width messages.
+/// Datawrapper's message and AMP's `embed-size` (which an `amp-iframe` and a @newswire/frames
+/// host read: such a host sends its `frames-init` only to frames it made before they had a
+/// window, so it never reaches an auto-initialised one, and waits for the child to speak
+/// first), and, when a pym parent asked, by pym's. A host ignores the messages it does not
+/// know. Answer pym's width messages and a frames host's init at once.
 pub(super) fn report_heights(doc: &Document, e: Embed) -> Result<(), JsValue> {
-    let amp = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| embed::in_amp(&h));
     let window = web_sys::window().ok_or("no window")?;
     let Some(parent) = window.parent()? else {
         return Ok(());
     };
-    let body = doc.body().ok_or("no body")?;
+    let root = doc.document_element().ok_or("no root element")?;
     let last = std::rc::Rc::new(std::cell::Cell::new(0u32));
     let send = {
         let e = e.clone();
+        let root = root.clone();
         move |force: bool| {
-            // The content's own height: the body's box (never the window's).
-            let h = body.get_bounding_client_rect().height().ceil() as u32;
+            // The document's full height: the root element's box, which holds every margin
+            // (a first child's top margin collapses through the body, never through the root),
+            // and never the window's, so it shrinks as well as grows.
+            let h = root.get_bounding_client_rect().height().ceil() as u32;
             if h == 0 || (h == last.get() && !force) {
                 return;
             }
@@ -104,13 +108,11 @@ pub(super) fn report_heights(doc: &Document, e: Embed) -> Result<(), JsValue> {
             let outer = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&outer, &embed::DATAWRAPPER_KEY.into(), &inner);
             let _ = parent.post_message(&outer, "*");
-            if amp {
-                let m = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&m, &"sentinel".into(), &embed::AMP_SENTINEL.into());
-                let _ = js_sys::Reflect::set(&m, &"type".into(), &embed::AMP_RESIZE.into());
-                let _ = js_sys::Reflect::set(&m, &"height".into(), &JsValue::from(h));
-                let _ = parent.post_message(&m, "*");
-            }
+            let m = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&m, &"sentinel".into(), &embed::AMP_SENTINEL.into());
+            let _ = js_sys::Reflect::set(&m, &"type".into(), &embed::AMP_RESIZE.into());
+            let _ = js_sys::Reflect::set(&m, &"height".into(), &JsValue::from(h));
+            let _ = parent.post_message(&m, "*");
             if let Some(child) = &e.pym {
                 let _ = parent.post_message(&JsValue::from_str(&embed::pym_height(child, h)), "*");
             }
@@ -131,22 +133,34 @@ pub(super) fn report_heights(doc: &Document, e: Embed) -> Result<(), JsValue> {
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| s(false));
     let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     on_resize.forget();
+    observer.observe(&root);
     if let Some(b) = doc.body() {
         observer.observe(&b);
     }
-    if let Some(child) = e.pym {
-        on(
-            window.as_ref(),
-            "message",
-            move |m: web_sys::MessageEvent| {
-                // Only pym's exact width message for this child; everything else is ignored.
-                if let Some(text) = m.data().as_string() {
-                    if embed::pym_width(&text, &child).is_some() {
-                        send(true);
-                    }
+    on(
+        window.as_ref(),
+        "message",
+        move |m: web_sys::MessageEvent| {
+            let data = m.data();
+            // Only pym's exact width message for this child, or a frames host's first
+            // message; everything else is ignored.
+            if let (Some(text), Some(child)) = (data.as_string(), &e.pym) {
+                if embed::pym_width(&text, child).is_some() {
+                    send(true);
                 }
-            },
-        )?;
-    }
+                return;
+            }
+            let field = |k: &str| {
+                js_sys::Reflect::get(&data, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if data.is_object()
+                && embed::is_frames_init(field("sentinel").as_deref(), field("type").as_deref())
+            {
+                send(true);
+            }
+        },
+    )?;
     Ok(())
 }

@@ -241,7 +241,7 @@ test('each translated edition\'s embeds point at its own documents and size them
         let last;
         for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
           const outer = (await el.boundingBox()).height;
-          const inner = await f.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+          const inner = await f.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
           last = { url: f.url(), outer, inner };
           if (Math.abs(outer - inner) <= 2) break;
           await hp.waitForTimeout(100);

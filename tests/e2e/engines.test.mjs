@@ -153,7 +153,7 @@ for (const start of [firefox, webkit]) {
       await d.open(`${report.origin}/embed/${CHART}.html`);
       const [s] = await until(d, 'the embed to start', state);
       assert.equal(s, 'ready');
-      const own = await d.run(() => ({ width: document.body.getBoundingClientRect().width, height: Math.ceil(document.body.getBoundingClientRect().height) }));
+      const own = await d.run(() => ({ width: document.body.getBoundingClientRect().width, height: Math.ceil(document.documentElement.getBoundingClientRect().height) }));
       // The same document framed by an article on another origin, at that width.
       await d.size(1280, 900);
       await d.open(`${host.origin}/article.html?width=${own.width}`);
@@ -164,6 +164,12 @@ for (const start of [firefox, webkit]) {
         return Math.abs(last - h) <= 2 && last;
       }, CHART, own.height);
       assert.ok(Math.abs(sent - own.height) <= 2, `${d.name}: sent ${sent}, content ${own.height} at ${own.width} px`);
+      // The same height in AMP's embed-size, which a @newswire/frames host sizes its frame by.
+      const amp = await until(d, 'an embed-size message', () => {
+        const m = window.__messages.filter((x) => x && x.sentinel === 'amp' && x.type === 'embed-size');
+        return m.length && m.at(-1).height;
+      });
+      assert.equal(amp, sent, `${d.name}: embed-size ${amp}, datawrapper-height ${sent}`);
       await d.run((h) => { document.getElementById('frame').style.height = `${h}px`; }, sent);
       await d.screenshot(join(SHOTS, `engine-${d.name}-embed.png`));
     });

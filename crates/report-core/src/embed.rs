@@ -1,8 +1,9 @@
 //! Embedding one chart in another site: the embed documents (`embed/ID.html`, one per chart,
 //! holding that figure only) and the report's own address with `?embed=ID`, the parameters
 //! (`theme`, `childId`, and `embed` on the report's address),
-//! the two height protocols (Datawrapper's `{"datawrapper-height": {ID: H}}` and pym.js 1.x's
-//! `pymxPYMx<id>xPYMx<type>xPYMx<value>`), and the code a journalist pastes. Parse and produce
+//! the height protocols (Datawrapper's `{"datawrapper-height": {ID: H}}`, pym.js 1.x's
+//! `pymxPYMx<id>xPYMx<type>xPYMx<value>`, and AMP's `embed-size`, which an `amp-iframe` and a
+//! @newswire/frames host listen for), and the code a journalist pastes. Parse and produce
 //! only: the web module sends and receives.
 
 use crate::markup::escape;
@@ -118,17 +119,18 @@ pub fn read_height(value: f64) -> Option<u32> {
     (value.is_finite() && value > 0.0 && value < 100_000.0).then(|| value.ceil() as u32)
 }
 
-/// Whether the embed is inside an AMP page's `amp-iframe`: AMP appends `#amp=1` to the frame's
-/// address (other fragment parameters may come with it).
-pub fn in_amp(hash: &str) -> bool {
-    hash.trim_start_matches('#')
-        .split('&')
-        .any(|p| p == "amp=1")
-}
-
 /// AMP's resize request, `{sentinel: "amp", type: "embed-size", height}`: its fields.
 pub const AMP_SENTINEL: &str = "amp";
 pub const AMP_RESIZE: &str = "embed-size";
+
+/// A @newswire/frames host's first message, `{sentinel: "amp", type: "frames-init"}`: the
+/// host (Reuters-style pages, newsrooms that left pym.js) then listens for AMP's
+/// `embed-size`. Its fields as read from the message; anything else is not it.
+pub const FRAMES_INIT: &str = "frames-init";
+
+pub fn is_frames_init(sentinel: Option<&str>, kind: Option<&str>) -> bool {
+    sentinel == Some(AMP_SENTINEL) && kind == Some(FRAMES_INIT)
+}
 
 /// pym.js's height message from a child.
 pub fn pym_height(child: &str, height: u32) -> String {
@@ -232,13 +234,11 @@ mod tests {
     }
 
     #[test]
-    fn an_amp_frame_is_known_by_its_fragment() {
-        assert!(in_amp("#amp=1"));
-        assert!(in_amp("amp=1&foo=bar"));
-        assert!(in_amp("#x=2&amp=1"));
-        for no in ["", "#", "#amp=0", "#amp=10", "#camp=1", "#amp"] {
-            assert!(!in_amp(no), "{no}");
-        }
+    fn only_a_frames_hosts_exact_first_message_is_its_init() {
+        assert!(is_frames_init(Some("amp"), Some("frames-init")));
+        assert!(!is_frames_init(Some("amp"), Some("embed-size")));
+        assert!(!is_frames_init(None, Some("frames-init")));
+        assert!(!is_frames_init(Some("AMP"), Some("frames-init")));
     }
 
     #[test]
