@@ -18,6 +18,7 @@ pub(super) fn url_state(app: &App) -> UrlState {
             .section
             .clone()
             .filter(|s| app.src.known().sections.contains(s)),
+        value: None,
     }
 }
 

@@ -214,8 +214,15 @@ pub(super) fn mount(
         &location.hash().unwrap_or_default(),
         src.known(),
     );
+    // An address naming a figure only a member state's view shows opens that view.
+    let value_view = match (&from_url.value, from_url.country) {
+        (Some(v), None) if doc.get_element_by_id(v).is_none() => {
+            crate::views::country_holding(src, v)
+        }
+        _ => None,
+    };
     let mut state = State {
-        country: from_url.country,
+        country: from_url.country.or(value_view),
         section: from_url.section.clone(),
         ..State::default()
     };
@@ -271,7 +278,7 @@ pub(super) fn mount(
             measuring: None,
         });
     }
-    if from_url.country.is_some() {
+    if state.country.is_some() {
         sync_selects(&doc, state.country);
         for m in charts.iter().filter(|m| src.known().has_selector(&m.id)) {
             replace_table(m, src.ui())?;
@@ -315,6 +322,11 @@ pub(super) fn mount(
                 let _ = m.container.focus();
             });
         }
+    }
+    if let (Some(v), Some(_)) = (&from_url.value, value_view) {
+        // The figure exists now: navigate to it again, so that it scrolls into view and is
+        // the target the stylesheet rings (without a new history entry).
+        location.replace(&format!("#{v}"))?;
     }
     if let Some(e) = embed {
         report_heights(&doc, e)?;

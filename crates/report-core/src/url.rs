@@ -10,6 +10,9 @@ pub struct UrlState {
     pub country: Option<Country>,
     pub chart: Option<String>,
     pub section: Option<String>,
+    /// A published value the address names (`#v-…`, `Origin::value_id`): the browser brings
+    /// the reader to it. Not printed back: the section the reader is in is.
+    pub value: Option<String>,
 }
 
 /// A parameter that was given but could not be used. The values are kept short and are only
@@ -96,6 +99,7 @@ pub fn parse(search: &str, hash: &str, known: &Known) -> (UrlState, Vec<Issue>) 
             Some(s) => state.section = Some(s.clone()),
             // A figure's own anchor is a fine place to land; anything else is reported.
             None if hash.starts_with("chart-") => {}
+            None if hash.starts_with("v-") => state.value = Some(hash.clone()),
             None => issues.push(Issue::UnknownSection(shown(&hash))),
         }
     }
@@ -170,12 +174,22 @@ mod tests {
     }
 
     #[test]
+    fn a_value_address_is_kept_for_the_browser_and_is_no_unknown_section() {
+        let (s, issues) = parse("", "#v-trust-2024-trust-2024-th-japan");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(s.value.as_deref(), Some("v-trust-2024-trust-2024-th-japan"));
+        assert_eq!(s.section, None);
+        assert_eq!(print(&s), "");
+    }
+
+    #[test]
     fn the_address_keeps_others_parameters_and_replaces_ours() {
         let k = known();
         let state = UrlState {
             country: k.country("TH"),
             chart: Some("influence".into()),
             section: Some("economy".into()),
+            value: None,
         };
         assert_eq!(
             href(
@@ -210,6 +224,7 @@ mod tests {
             country: known().country("VN"),
             chart: Some("trust-2024".into()),
             section: Some("trust".into()),
+            value: None,
         };
         assert_eq!(parse(print(&s).split('#').next().unwrap(), "#trust").0, s);
         assert_eq!(print(&UrlState::default()), "");

@@ -73,6 +73,32 @@ pub trait Views {
     fn chart(&self, id: &str, country: Option<Country>) -> Option<Chart>;
 }
 
+/// The member state whose view of a chart holds the published value `value` (its
+/// `Origin::value_id`): an address that names a figure only a country's view shows opens
+/// that view. `None` if no view of a chart with a selector has it.
+pub fn country_holding(views: &impl Views, value: &str) -> Option<Country> {
+    let known = views.known();
+    for c in known.charts.iter().filter(|c| c.selector) {
+        if !value.starts_with(&format!("v-{}-", c.id)) {
+            continue;
+        }
+        for &m in &known.members {
+            let holds = views.chart(&c.id, Some(m)).is_some_and(|chart| {
+                chart
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .filter_map(|cell| cell.shown()?.origin.as_ref())
+                    .any(|o| o.value_id(&c.id) == value)
+            });
+            if holds {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
 /// A chart as the browser uses it: without its notes, its source line and each value's
 /// sources, which the document carries as HTML (the figure's notes and source line, the
 /// table's rows), and which the browser never reads. The same in both builds.
@@ -198,6 +224,34 @@ mod tests {
                 "member states' views too"
             );
         }
+    }
+
+    #[test]
+    fn a_value_only_a_countrys_view_shows_is_found_in_that_view() {
+        let snap = crate::test_data().snapshot();
+        let live = Live::new(snap.clone());
+        for id in snap.report.ids().filter(|id| live.known().has_selector(id)) {
+            for c in live.known().members.clone() {
+                let chart = live.chart(id, Some(c)).unwrap();
+                let region = live.chart(id, None).unwrap();
+                let in_region: Vec<String> = region
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .filter_map(|x| Some(x.shown()?.origin.as_ref()?.value_id(id)))
+                    .collect();
+                for v in chart
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .filter_map(|x| Some(x.shown()?.origin.as_ref()?.value_id(id)))
+                    .filter(|v| !in_region.contains(v))
+                {
+                    assert_eq!(country_holding(&live, &v), Some(c), "{v}");
+                }
+            }
+        }
+        assert_eq!(country_holding(&live, "v-nothing-here"), None);
     }
 
     #[test]

@@ -112,6 +112,31 @@ pub struct Origin {
     pub sources: Vec<SourceLink>,
 }
 
+impl Origin {
+    /// The value's address in a chart, the same in every edition (it is made of codes, never
+    /// of words): `v-CHART-QUESTION-YEAR-POPULATION-OPTION`, in lower case, each run of ASCII
+    /// punctuation and spaces one `-`. A table cell carries it as its `id`, so
+    /// `#v-trust-2024-trust-2024-asean-japan` brings a reader to that figure.
+    pub fn value_id(&self, chart: &str) -> String {
+        let raw = format!(
+            "v {chart} {} {} {} {}",
+            self.question, self.year, self.population, self.option
+        );
+        let mut out = String::with_capacity(raw.len());
+        // ASCII only is folded (no Unicode case tables in the WASM); other letters stay.
+        for c in raw.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() {
+                out.push(c);
+            } else if !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        out.trim_end_matches('-').to_owned()
+    }
+}
+
 impl Cell {
     pub fn shown(&self) -> Option<&Shown> {
         match self {
@@ -596,6 +621,44 @@ mod tests {
             summary(&c, &ui),
             "The chart shows 4 published values in 3 rows. The highest is 58.9% (Japan, Trust); the lowest is 24.2% (India, Trust). Not published: Japan, Distrust; India, Distrust."
         );
+    }
+
+    #[test]
+    fn a_value_id_is_made_of_codes_in_lower_case_with_single_dashes() {
+        let o = Origin {
+            question: "response_to_rivalry".into(),
+            option: "Neutrality is impractical: choose a side".into(),
+            year: 2024,
+            population: Population::Region(crate::data::Code::new("ASEAN").unwrap()),
+            unit: "percent",
+            base: String::new(),
+            sources: Vec::new(),
+        };
+        assert_eq!(
+            o.value_id("rivalry-response"),
+            "v-rivalry-response-response-to-rivalry-2024-asean-neutrality-is-impractical-choose-a-side"
+        );
+    }
+
+    #[test]
+    fn every_published_value_of_a_chart_has_its_own_id() {
+        let b = crate::test_data();
+        for id in b.report.ids() {
+            for c in views(&b, id) {
+                let chart = build_for(&b, id, c).unwrap();
+                let mut ids: Vec<String> = chart
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .filter_map(|cell| cell.shown()?.origin.as_ref())
+                    .map(|o| o.value_id(id))
+                    .collect();
+                let n = ids.len();
+                ids.sort();
+                ids.dedup();
+                assert_eq!(ids.len(), n, "{id} {c:?}");
+            }
+        }
     }
 
     #[test]

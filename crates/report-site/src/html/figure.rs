@@ -372,7 +372,11 @@ pub fn table(chart: &Chart, ui: &text::Ui) -> String {
                             format!("{}/{}/{}/{}", o.question, o.year, o.population, o.option);
                         h.el(
                             "td",
-                            &[("class", "num"), ("data-key", &key)],
+                            &[
+                                ("class", "num"),
+                                ("id", &o.value_id(&chart.id)),
+                                ("data-key", &key),
+                            ],
                             s.value.text(),
                         );
                     }
@@ -520,7 +524,7 @@ mod tests {
         let html = figure(&chart, &b, "trust", false, &super::super::Site::default()).unwrap();
         assert!(html.starts_with("<figure data-chart=\"trust-2024\""));
         assert!(html.contains("<svg class=\"static-chart\" aria-hidden=\"true\""));
-        assert!(html.contains("<tr class=\"highlight\"><th scope=\"row\">Japan</th><td class=\"num\" data-key=\"trust/2024/ASEAN/Japan\">58.9</td><td class=\"num np\">not published</td></tr>"));
+        assert!(html.contains("<tr class=\"highlight\"><th scope=\"row\">Japan</th><td class=\"num\" id=\"v-trust-2024-trust-2024-asean-japan\" data-key=\"trust/2024/ASEAN/Japan\">58.9</td><td class=\"num np\">not published</td></tr>"));
         assert_eq!(html.matches("<tr").count(), 1 + chart.rows.len());
         assert!(html
             .contains("href=\"https://www3.nhk.or.jp/news/html/20240403/k10014411111000.html\""));
