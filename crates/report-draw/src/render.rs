@@ -78,6 +78,35 @@ pub const DARK: Theme = Theme {
     dark: true,
 };
 
+/// A colour as plotters writes it in an SVG attribute (`#B7002A`), which the stylesheet's
+/// attribute selectors match.
+pub fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The static chart on a dark page: each of `LIGHT`'s colours as the SVG writes it (a CSS
+/// attribute selector) and the `DARK` colour it becomes (property, value). The build writes
+/// these into the palette stylesheet, so the static chart and the canvas use one palette.
+pub fn dark_rules() -> Vec<(String, &'static str, String)> {
+    let (l, d) = (&LIGHT, &DARK);
+    let fill = |sel: &str, a: RGBColor, b: RGBColor| {
+        (format!("{sel}[fill=\"{}\"]", hex(a)), "fill", hex(b))
+    };
+    let stroke = |a: RGBColor, b: RGBColor| (format!("[stroke=\"{}\"]", hex(a)), "stroke", hex(b));
+    vec![
+        fill("rect", l.background, d.background),
+        fill("", l.text, d.text),
+        fill("", l.muted, d.muted),
+        fill("", l.grid, d.grid),
+        fill("", l.accent.main, d.accent.main),
+        fill("", l.accent.light, d.accent.light),
+        stroke(l.accent.main, d.accent.main),
+        fill("", l.neutral.main, d.neutral.main),
+        stroke(l.neutral.main, d.neutral.main),
+        fill("", l.neutral.light, d.neutral.light),
+    ]
+}
+
 /// What the drawing area is: its CSS width, device pixels per CSS pixel, the factor the
 /// backend needs on font sizes (plotters' SVG backend writes `size / 1.24`; the canvas takes
 /// sizes as they are), and whether the chart paints its own background.
@@ -445,6 +474,39 @@ fn lean(svg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dark_rules_map_every_light_colour_the_svg_writes_to_its_dark_twin() {
+        let rules = dark_rules();
+        assert_eq!(
+            rules[0],
+            (
+                "rect[fill=\"#FFFFFF\"]".to_owned(),
+                "fill",
+                "#141619".to_owned()
+            )
+        );
+        // Every colour of the light theme has its rule, and maps to the dark theme's twin.
+        let (l, d) = (LIGHT, DARK);
+        for (a, b) in [
+            (l.text, d.text),
+            (l.muted, d.muted),
+            (l.grid, d.grid),
+            (l.accent.main, d.accent.main),
+            (l.accent.light, d.accent.light),
+            (l.neutral.main, d.neutral.main),
+            (l.neutral.light, d.neutral.light),
+        ] {
+            assert!(
+                rules.iter().any(|(sel, p, to)| sel.contains(&super::hex(a))
+                    && *p == "fill"
+                    && *to == super::hex(b)),
+                "{}",
+                super::hex(a)
+            );
+        }
+        assert!(rules.iter().all(|(_, _, dark)| dark.len() == 7));
+    }
 
     fn chart(id: &str) -> Chart {
         crate::spec::for_tests(id)

@@ -277,8 +277,13 @@ pub fn downloads(bundle: &Bundle) -> Result<Vec<(String, String)>, HtmlError> {
 /// its dark shade. Named by its content's hash, so it can be cached forever.
 pub fn palette_css(report: &Report) -> (String, String) {
     let mut css = String::from(
-        "/* Written by the build from charts.toml: the colour roles' dark shades for the static charts. */\n",
+        "/* Written by the build: the static charts' dark colours, from the renderer's themes and charts.toml's colour roles. */\n",
     );
+    for (selector, property, value) in render::dark_rules() {
+        css.push_str(&format!(
+            ".static-chart {selector} {{ {property}: {value}; }}\n"
+        ));
+    }
     for c in &report.colours {
         css.push_str(&format!(
             ".static-chart [fill=\"{}\"] {{ fill: {}; }}\n",

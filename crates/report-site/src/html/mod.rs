@@ -317,9 +317,9 @@ fn preview(
     }
 }
 
-/// The static SVG charts follow the reader's colour scheme through attribute selectors: the
-/// engine's own colours are mapped in `style.css`; the chart definitions' colour roles are
-/// mapped in the file the build writes beside the page (`palette_css`). It applies to a dark
+/// The static SVG charts follow the reader's colour scheme through attribute selectors, in
+/// the file the build writes beside the page (`palette_css`): the renderer's own colours
+/// (`render::dark_rules`) and the chart definitions' colour roles. It applies to a dark
 /// scheme only, so a light page neither waits for it nor uses it.
 fn palette_link(h: &mut Html, bundle: &Bundle) {
     let href = format!("./{}", palette_css(&bundle.report).0);
