@@ -15,7 +15,7 @@ pub use report_core::{bundle, data, Bundle, Snapshot};
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 use report_core::export;
 #[cfg(target_arch = "wasm32")]
-use report_core::{embed, num, snapshot, spec, state, text, url, views};
+use report_core::{dom, embed, num, snapshot, spec, state, text, url, views};
 #[cfg(target_arch = "wasm32")]
 use report_draw::{layout, render};
 #[cfg(target_arch = "wasm32")]

@@ -49,7 +49,7 @@ pub(super) fn apply(app: &mut App, fx: Effects, every: bool) {
     if let (Some(p), Some((chart, _))) = (fx.announce, app.state.focus) {
         if let (Some(m), Some(el)) = (
             app.charts.get(chart),
-            document().and_then(|d| d.get_element_by_id("announcer")),
+            document().and_then(|d| d.get_element_by_id(dom::ANNOUNCER_ID)),
         ) {
             let text = state::describe(&m.chart, p, app.src.ui()).unwrap_or_default();
             el.set_text_content(Some(&text));
@@ -69,7 +69,7 @@ pub(super) fn apply(app: &mut App, fx: Effects, every: bool) {
 /// Every country selector shows the current choice.
 pub(super) fn sync_selects(doc: &Document, country: Option<Country>) {
     let value = country.map_or(String::new(), |c| c.code().to_owned());
-    if let Ok(selects) = doc.query_selector_all("select.country-select") {
+    if let Ok(selects) = doc.query_selector_all(dom::COUNTRY_SELECTS) {
         for s in each::<HtmlSelectElement>(&selects) {
             s.set_value(&value);
         }
@@ -102,7 +102,7 @@ pub(super) fn tip_position(m: &Mounted, point: Point) -> (f64, f64) {
 #[cfg(feature = "page")]
 pub(super) fn sync_nav(section: Option<&str>) {
     let Some(doc) = document() else { return };
-    let Ok(links) = doc.query_selector_all("nav.toc a") else {
+    let Ok(links) = doc.query_selector_all(dom::TOC_LINKS) else {
         return;
     };
     let current = section.map(|s| format!("#{s}"));
@@ -160,7 +160,7 @@ pub(super) fn fill_embed_code(app: &mut App, i: usize) {
         return;
     };
     let base = report_folder();
-    if let Ok(areas) = m.figure.query_selector_all("textarea.embed-code") {
+    if let Ok(areas) = m.figure.query_selector_all(dom::EMBED_CODES) {
         for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
             t.set_value(&t.value().replace(embed::URL_MARK, &base));
         }
@@ -196,7 +196,7 @@ pub(super) fn measured(app: &mut App, source: &JsValue, height: u32) {
         if !ours {
             continue;
         }
-        if let Ok(areas) = m.figure.query_selector_all("textarea.embed-code") {
+        if let Ok(areas) = m.figure.query_selector_all(dom::EMBED_CODES) {
             for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
                 t.set_value(&t.value().replace(embed::HEIGHT_MARK, &height.to_string()));
                 let _ = t.set_attribute("data-ready", "");

@@ -71,7 +71,7 @@ pub(super) fn listen_chart(i: usize, m: &Mounted) -> Result<(), JsValue> {
 /// The embed code and download buttons under a chart.
 #[cfg(feature = "page")]
 pub(super) fn listen_tools(i: usize, m: &Mounted) -> Result<(), JsValue> {
-    if let Some(details) = m.figure.query_selector("details.figure-tools")? {
+    if let Some(details) = m.figure.query_selector(dom::TOOLS)? {
         let d: web_sys::HtmlDetailsElement = details.unchecked_into();
         let target = d.clone();
         on(d.as_ref(), "toggle", move |_: Event| {
@@ -95,7 +95,7 @@ pub(super) fn listen_page(doc: &Document) -> Result<(), JsValue> {
         let inside = e
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest(".chart").ok().flatten())
+            .and_then(|el| el.closest(dom::CHART).ok().flatten())
             .is_some();
         if !inside {
             dispatch(Msg::TapOutside);
@@ -119,7 +119,7 @@ pub(super) fn listen_page(doc: &Document) -> Result<(), JsValue> {
             with_app(|app| measured(app, &JsValue::from(source), h));
         }
     })?;
-    for select in each::<HtmlSelectElement>(&doc.query_selector_all("select.country-select")?) {
+    for select in each::<HtmlSelectElement>(&doc.query_selector_all(dom::COUNTRY_SELECTS)?) {
         select.set_disabled(false);
         let s = select.clone();
         on(select.as_ref(), "change", move |_: Event| {
@@ -168,7 +168,7 @@ pub(super) fn follow_sections(doc: &Document) -> Result<(), JsValue> {
     let observer =
         IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)?;
     on_change.forget();
-    for section in each::<Element>(&doc.query_selector_all("main > section[id]")?) {
+    for section in each::<Element>(&doc.query_selector_all(dom::SECTIONS)?) {
         observer.observe(&section);
     }
     Ok(())

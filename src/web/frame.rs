@@ -61,7 +61,7 @@ pub(super) fn embed_refused(doc: &Document, ui: &Ui, errors: &[EmbedError]) -> R
         .collect();
     let root = doc.document_element().ok_or("no root element")?;
     root.class_list().add_2("embed", "embed-refused")?;
-    if let Some(note) = doc.get_element_by_id("embed-message") {
+    if let Some(note) = doc.get_element_by_id(dom::EMBED_MESSAGE_ID) {
         // Set as text: the values come from the URL.
         note.set_text_content(Some(&text.join(" ")));
         note.remove_attribute("hidden")?;

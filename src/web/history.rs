@@ -48,11 +48,11 @@ pub(super) fn edition_links(state: &UrlState) {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let Ok(links) = doc.query_selector_all("nav.editions a[data-base]") else {
+    let Ok(links) = doc.query_selector_all(dom::EDITION_LINKS) else {
         return;
     };
     for a in each::<Element>(&links) {
-        if let Some(base) = a.get_attribute("data-base") {
+        if let Some(base) = a.get_attribute(dom::EDITION_BASE_ATTR) {
             let _ = a.set_attribute("href", &url::href(&base, &search, state));
         }
     }
@@ -64,7 +64,7 @@ pub(super) fn show_url_issues(doc: &Document, issues: &[Issue]) -> Result<(), Js
     if issues.is_empty() {
         return Ok(());
     }
-    let Some(note) = doc.get_element_by_id("url-note") else {
+    let Some(note) = doc.get_element_by_id(dom::URL_NOTE_ID) else {
         return Ok(());
     };
     let lines: Vec<String> = with_app(|app| {

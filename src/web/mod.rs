@@ -28,6 +28,7 @@ use web_sys::{
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use crate::data::Country;
+use crate::dom;
 use crate::embed::{self, Embed, EmbedError};
 use crate::layout::{self, ChartLayout};
 use crate::num;

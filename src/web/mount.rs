@@ -98,12 +98,12 @@ pub(super) fn theme(dark: bool) -> &'static Theme {
 /// The table under a chart, and its description in words, follow the chart (the country's
 /// column appears and goes).
 pub(super) fn replace_table(m: &Mounted, ui: &Ui) -> Result<(), JsValue> {
-    if let Some(table) = m.figure.query_selector("table.data-table")? {
+    if let Some(table) = m.figure.query_selector(dom::TABLE)? {
         // Built by the same escaping code as the static page; nothing here comes from the URL
         // but a country already matched against the fixed list.
         table.set_outer_html(&crate::html::table(&m.chart, ui));
     }
-    if let Some(summary) = m.figure.query_selector(".chart-summary")? {
+    if let Some(summary) = m.figure.query_selector(dom::SUMMARY)? {
         summary.set_text_content(Some(&spec::summary(&m.chart, ui)));
     }
     Ok(())

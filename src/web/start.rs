@@ -4,7 +4,7 @@
 use super::*;
 
 /// `<p id=report-status>`: the loading note, removed on success, replaced by the error.
-pub(super) const STATUS_ID: &str = "report-status";
+pub(super) const STATUS_ID: &str = dom::STATUS_ID;
 
 /// Why start-up failed, in words for the page.
 #[derive(Debug)]
@@ -228,8 +228,8 @@ pub(super) fn mount(
     };
 
     let mut charts = Vec::new();
-    for figure in each::<Element>(&doc.query_selector_all("figure[data-chart]")?) {
-        let id_text = figure.get_attribute("data-chart").unwrap_or_default();
+    for figure in each::<Element>(&doc.query_selector_all(dom::FIGURES)?) {
+        let id_text = figure.get_attribute(dom::CHART_ATTR).unwrap_or_default();
         let id: String = src
             .known()
             .chart(&id_text)
@@ -243,7 +243,7 @@ pub(super) fn mount(
             .chart(&id, state.country)
             .ok_or_else(|| StartError::Chart(id.clone()))?;
         let container: HtmlElement = figure
-            .query_selector(".chart")?
+            .query_selector(dom::CHART)?
             .ok_or_else(|| StartError::Browser(format!("figure \"{id}\" has no .chart slot")))?
             .unchecked_into();
         let canvas: HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
@@ -253,7 +253,7 @@ pub(super) fn mount(
         let key = draw_key(&container, None);
         let layout = draw(&canvas, &chart, key.0, key.1, theme(key.2), None)?;
         // The live chart takes the static one's place, at the same height: nothing moves.
-        match container.query_selector("svg.static-chart")? {
+        match container.query_selector(dom::STATIC_CHART)? {
             Some(svg) => svg.replace_with_with_node_1(&canvas)?,
             None => {
                 container.append_child(&canvas)?;

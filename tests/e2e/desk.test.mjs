@@ -4,12 +4,11 @@
 // Latin punctuation between Japanese words, Latin commas or semicolons between Thai words,
 // stacked parentheses, a second calendar, English interface sentences in a translation, and a
 // note that names one source twice (in every edition). The rules are in desk.mjs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, DIST, launch, openPage, waitReady } from './browser.mjs';
-import { serve } from './server.mjs';
+import { ROOT, DIST, openPage, useReport, waitReady } from './browser.mjs';
 import { catalog, editionLangs } from './data.mjs';
 import { faults, ownNames, withoutNames, readDocument, readRepeatedSources } from './desk.mjs';
 
@@ -27,15 +26,7 @@ const ENGLISH = [...new Set(Object.values(EDITIONS[0].ui).filter((v) => typeof v
   .flatMap((v) => v.split(/\{[^}]*\}/)).map((v) => v.trim()).filter((v) => /\p{L}+ \p{L}+/u.test(v)))];
 const CHARTS = readdirSync(join(DIST, 'embed')).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
 
-let report, browser;
-before(async () => {
-  report = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  report?.server.close();
-});
+const env = useReport();
 
 function check(edition, pieces) {
   const own = Object.values(edition.ui).join('\n');
@@ -67,8 +58,8 @@ test('each rule refuses the fault it names and passes its correction', () => {
 
 for (const e of EDITIONS) {
   test(`${e.lang}: the page, read with script, through a keyboard walk and a tooltip, and without script`, async () => {
-    const { context, page, problems } = await openPage(browser, report.origin, { width: 1280 });
-    await page.goto(`${report.origin}/${e.folder}`);
+    const { context, page, problems } = await openPage(env.browser, env.origin, { width: 1280 });
+    await page.goto(`${env.origin}/${e.folder}`);
     await waitReady(page);
     const pieces = await page.evaluate(readDocument);
     const repeated = await page.evaluate(readRepeatedSources);
@@ -93,19 +84,19 @@ for (const e of EDITIONS) {
     assert.deepEqual(problems, []);
     await context.close();
     // Without script: the static charts, their labels and the still images' words.
-    const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } });
+    const still = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } });
     const sp = await still.newPage();
-    await sp.goto(`${report.origin}/${e.folder}`);
+    await sp.goto(`${env.origin}/${e.folder}`);
     pieces.push(...(await sp.evaluate(readDocument, false)).map((p) => ({ ...p, where: `no script: ${p.where}` })));
     await still.close();
     assert.deepEqual([...check(e, pieces), ...repeated.map((r) => `${r.where}: ${r.text}`)], []);
   });
 
   test(`${e.lang}: every embed document, its oEmbed answer and its downloadable image`, async () => {
-    const { context, page, problems } = await openPage(browser, report.origin, { width: 600 });
+    const { context, page, problems } = await openPage(env.browser, env.origin, { width: 600 });
     const pieces = [];
     for (const id of CHARTS) {
-      await page.goto(`${report.origin}/${e.folder}embed/${id}.html`);
+      await page.goto(`${env.origin}/${e.folder}embed/${id}.html`);
       await waitReady(page);
       pieces.push(...(await page.evaluate(readDocument)).map((p) => ({ ...p, where: `embed ${id}: ${p.where}` })));
       const answer = JSON.parse(readFileSync(join(DIST, e.folder, 'embed', `${id}.oembed.json`), 'utf8'));

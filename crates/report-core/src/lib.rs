@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod collate;
 pub mod colour;
 pub mod data;
+pub mod dom;
 pub mod embed;
 pub mod export;
 pub mod markup;

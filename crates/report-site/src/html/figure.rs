@@ -5,6 +5,7 @@
 use super::{inline, Html, HtmlError, STATIC_WIDTH};
 use crate::bundle::Bundle;
 use crate::data::{NoteKind, Population, Report};
+use crate::dom;
 use crate::embed;
 use crate::export;
 use crate::render::{self, LIGHT};
@@ -33,7 +34,7 @@ pub fn figure(
     let mut h = Html::new();
     let anchor = format!("chart-{id}");
     let mut attrs = vec![
-        ("data-chart", id),
+        (dom::CHART_ATTR, id),
         ("id", anchor.as_str()),
         ("aria-labelledby", title_id.as_str()),
         ("aria-describedby", takeaway_id.as_str()),
@@ -70,7 +71,7 @@ pub fn figure(
     h.open(
         "div",
         &[
-            ("class", "chart"),
+            ("class", dom::CHART_CLASS),
             ("role", "group"),
             ("aria-label", &label),
             ("aria-describedby", &described),
@@ -82,7 +83,7 @@ pub fn figure(
     h.el(
         "p",
         &[
-            ("class", "visually-hidden chart-summary"),
+            ("class", &format!("visually-hidden {}", dom::SUMMARY_CLASS)),
             ("id", &summary_id),
         ],
         &spec::summary(chart, ui),
@@ -147,7 +148,7 @@ fn static_chart(h: &mut Html, chart: &Chart) {
     h.open(
         "svg",
         &[
-            ("class", "static-chart"),
+            ("class", dom::STATIC_CHART_CLASS),
             ("aria-hidden", "true"),
             ("preserveAspectRatio", "xMinYMin meet"),
             ("focusable", "false"),
@@ -179,7 +180,7 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
         embed::HEIGHT_MARK,
         &ui.embed_amp_show,
     );
-    h.open("details", &[("class", "figure-tools")])
+    h.open("details", &[("class", dom::TOOLS_CLASS)])
         .el("summary", &[], &ui.tools_summary)
         .nl();
     // Each code in a labelled, read-only box: (id suffix, label, kind, rows, code).
@@ -197,7 +198,7 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
             "textarea",
             &[
                 ("id", &box_id),
-                ("class", "embed-code"),
+                ("class", dom::EMBED_CODE_CLASS),
                 ("data-kind", kind),
                 ("readonly", ""),
                 ("rows", rows),
@@ -310,7 +311,7 @@ fn picker(h: &mut Html, id: &str, snap: &Snapshot) {
         "select",
         &[
             ("id", &select),
-            ("class", "country-select"),
+            ("class", dom::COUNTRY_SELECT_CLASS),
             ("disabled", ""),
         ],
     );
@@ -345,7 +346,7 @@ pub fn table(chart: &Chart, ui: &text::Ui) -> String {
         .collect();
     let show_base = bases.iter().flatten().any(|b| Some(*b) != bases[0]);
     let mut h = Html::new();
-    h.open("table", &[("class", "data-table")]).nl();
+    h.open("table", &[("class", dom::TABLE_CLASS)]).nl();
     h.el("caption", &[], &ui.data_caption).nl();
     h.open("thead", &[]).open("tr", &[]);
     h.el("th", &[("scope", "col")], &chart.row_header);

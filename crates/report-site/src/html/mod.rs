@@ -14,6 +14,7 @@ pub use report_core::markup::escape;
 use report_core::markup::escape_into;
 
 use crate::bundle::Bundle;
+use crate::dom;
 use crate::prose::{Block, Directive, Inline};
 
 pub use figure::{downloads, figure, palette_css, table};
@@ -224,7 +225,10 @@ fn editions(h: &mut Html, bundle: &Bundle, site: &Site) {
     let ui = &bundle.strings.ui;
     h.open(
         "nav",
-        &[("class", "editions"), ("aria-label", &ui.language_label)],
+        &[
+            ("class", dom::EDITIONS_CLASS),
+            ("aria-label", &ui.language_label),
+        ],
     )
     .open("ul", &[]);
     for e in &site.editions {
@@ -232,7 +236,7 @@ fn editions(h: &mut Html, bundle: &Bundle, site: &Site) {
         let mut attrs = vec![
             ("href", href.as_str()),
             // The script adds the reader's state to this address.
-            ("data-base", href.as_str()),
+            (dom::EDITION_BASE_ATTR, href.as_str()),
             ("hreflang", e.lang.as_str()),
             ("lang", e.lang.as_str()),
         ];
@@ -340,7 +344,7 @@ fn status(h: &mut Html, bundle: &Bundle, noscript: bool) {
     h.el(
         "p",
         &[
-            ("id", "report-status"),
+            ("id", dom::STATUS_ID),
             ("class", "report-status"),
             ("role", "status"),
             ("data-failed", &ui.failed),
@@ -362,7 +366,7 @@ fn status(h: &mut Html, bundle: &Bundle, noscript: bool) {
     h.el(
         "p",
         &[
-            ("id", "url-note"),
+            ("id", dom::URL_NOTE_ID),
             ("class", "report-status url-note"),
             ("role", "status"),
             ("hidden", ""),
@@ -373,7 +377,7 @@ fn status(h: &mut Html, bundle: &Bundle, noscript: bool) {
     h.el(
         "p",
         &[
-            ("id", "embed-message"),
+            ("id", dom::EMBED_MESSAGE_ID),
             ("class", "embed-message"),
             ("role", "alert"),
             ("hidden", ""),
@@ -384,7 +388,7 @@ fn status(h: &mut Html, bundle: &Bundle, noscript: bool) {
     h.el(
         "p",
         &[
-            ("id", "announcer"),
+            ("id", dom::ANNOUNCER_ID),
             ("class", "visually-hidden"),
             ("aria-live", "polite"),
         ],
@@ -413,9 +417,12 @@ pub fn body_html(bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
             .nl();
     }
     h.close("header").nl();
-    h.open("nav", &[("class", "toc"), ("aria-label", &ui.nav_label)])
-        .open("ol", &[])
-        .nl();
+    h.open(
+        "nav",
+        &[("class", dom::TOC_CLASS), ("aria-label", &ui.nav_label)],
+    )
+    .open("ol", &[])
+    .nl();
     for s in &bundle.prose.sections {
         let href = format!("#{}", s.id);
         h.open("li", &[])
