@@ -53,8 +53,10 @@ export function ownNames(dataDir) {
   return [...names].sort((a, b) => b.length - a.length);
 }
 
-/// `text` with every name taken out, wherever a line break or a run of spaces falls in it.
+/// `text` with every name taken out, wherever a line break or a run of spaces falls in it,
+/// and every address (a URL is no one's words; a chart's id may hold a year).
 export function withoutNames(text, names) {
+  text = text.replace(/(?:https?:\/\/|REPORT_URL)\S*/g, ' ');
   for (const n of names) {
     const words = n.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     text = text.replace(new RegExp(words.join('\\s+'), 'g'), ' ');
@@ -96,6 +98,8 @@ export function readDocument(scripted = true) {
     const v = m.getAttribute('content');
     if (v && !/^(https?:|\.|\/)/.test(v) && !/^\d+$/.test(v)) out.push({ where: `meta ${m.getAttribute('name') ?? m.getAttribute('property')}`, text: v });
   }
+  // A chart's citation, as a reader copies it (its BibTeX twin is a machine format).
+  for (const t of document.querySelectorAll('textarea.cite-code[data-kind="cite"]')) out.push({ where: `citation ${t.id}`, text: t.value });
   for (const t of document.querySelectorAll('textarea.embed-code')) {
     // Without its style attributes, which a page under a strict CSP refuses even in a parsed copy.
     const code = new DOMParser().parseFromString(t.value.replace(/ style="[^"]*"/g, ''), 'text/html');

@@ -35,6 +35,11 @@ pub const TOOLS_CLASS: &str = "figure-tools";
 pub const TOOLS: &str = "details.figure-tools";
 pub const EMBED_CODE_CLASS: &str = "embed-code";
 pub const EMBED_CODES: &str = "textarea.embed-code";
+/// "Cite this chart", and its two boxes (the citation, BibTeX), whose address the browser
+/// fills in where the build did not know it.
+pub const CITE_CLASS: &str = "figure-cite";
+pub const CITE_CODE_CLASS: &str = "cite-code";
+pub const CITE_CODES: &str = "textarea.cite-code";
 /// The language switch; each link's own address is in `data-base`.
 pub const EDITIONS_CLASS: &str = "editions";
 pub const EDITION_BASE_ATTR: &str = "data-base";
@@ -60,6 +65,7 @@ mod tests {
             (COUNTRY_SELECTS, format!("select.{COUNTRY_SELECT_CLASS}")),
             (TOOLS, format!("details.{TOOLS_CLASS}")),
             (EMBED_CODES, format!("textarea.{EMBED_CODE_CLASS}")),
+            (CITE_CODES, format!("textarea.{CITE_CODE_CLASS}")),
             (
                 EDITION_LINKS,
                 format!("nav.{EDITIONS_CLASS} a[{EDITION_BASE_ATTR}]"),

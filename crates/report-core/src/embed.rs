@@ -55,6 +55,16 @@ pub fn folder(pathname: &str) -> &str {
     pathname.rfind('/').map_or("/", |i| &pathname[..=i])
 }
 
+/// The report's own folder, from a document's path: the page's folder, or for an embed
+/// document (`embed/ID.html`) the folder above it.
+pub fn report_folder(pathname: &str, embed_document: bool) -> &str {
+    let f = folder(pathname);
+    match (embed_document, f.strip_suffix("embed/")) {
+        (true, Some(up)) => up,
+        _ => f,
+    }
+}
+
 /// The embed request: `document` is the chart an embed document is for (its
 /// `<html data-embed>`), `search` the query string. `None` when the page is the report itself
 /// without `?embed=`; otherwise the embed, or every problem with it. In an embed document the
@@ -231,6 +241,23 @@ mod tests {
     fn parse(search: &str, document: Option<&str>) -> Option<Result<Embed, Vec<EmbedError>>> {
         let known = Known::of(&crate::test_data().snapshot());
         super::parse(search, document, &known)
+    }
+
+    #[test]
+    fn an_embed_documents_report_is_one_folder_up() {
+        assert_eq!(
+            report_folder("/site/report/embed/trust-2024.html", true),
+            "/site/report/"
+        );
+        assert_eq!(
+            report_folder("/site/report/ja/embed/x.html", true),
+            "/site/report/ja/"
+        );
+        assert_eq!(
+            report_folder("/site/report/index.html", false),
+            "/site/report/"
+        );
+        assert_eq!(report_folder("/site/report/", false), "/site/report/");
     }
 
     #[test]

@@ -138,6 +138,12 @@ pub struct RawReport {
     pub editions: Vec<String>,
     #[serde(default)]
     pub highlight: Option<String>,
+    /// The date of this release of the report (YYYY-MM-DD): citations give its year.
+    #[serde(default)]
+    pub updated: Option<String>,
+    /// Who publishes the report, as a citation names it.
+    #[serde(default)]
+    pub publisher: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

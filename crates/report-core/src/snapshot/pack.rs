@@ -233,6 +233,8 @@ fields!(Report {
     sections,
     editions,
     highlight,
+    updated,
+    publisher,
     colours,
     charts
 });

@@ -287,6 +287,17 @@ pub struct Ui {
     pub point_missing: String,
     /// A title and a sentence about it, as an image's description: `{title}`, `{text}`.
     pub caption: String,
+    /// "Cite this chart": the disclosure, its boxes' labels; the citation (`{chart}`,
+    /// `{report}`, `{year}`, `{survey}`, `{url}`, `{accessed}`), with a `{publisher}`
+    /// (`citation_by`), a year not given, the date the reader fills in, and BibTeX's note.
+    pub cite_summary: String,
+    pub cite_text_label: String,
+    pub cite_bibtex_label: String,
+    pub citation: String,
+    pub citation_by: String,
+    pub cite_undated: String,
+    pub cite_accessed: String,
+    pub cite_note: String,
     /// The AMP snippet's button that opens the frame in full.
     pub embed_amp_show: String,
     /// Why start-up failed (after `failed`); `{id}` a chart.

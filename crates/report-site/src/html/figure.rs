@@ -123,12 +123,14 @@ pub fn figure(
         h.raw(&table(chart, &strings.ui));
         notes(&mut h, chart, ui);
         source_line(&mut h, chart, ui);
+        super::cite::cite(&mut h, chart, bundle, site);
         h.close("details").nl();
     } else {
         h.raw(&table(chart, &strings.ui));
         notes(&mut h, chart, ui);
         source_line(&mut h, chart, ui);
         tools(&mut h, chart, ui, site);
+        super::cite::cite(&mut h, chart, bundle, site);
         link_back(&mut h);
     }
     h.close("figure").nl();

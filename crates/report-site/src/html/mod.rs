@@ -6,6 +6,7 @@
 //! patched afterwards.
 
 pub mod card;
+mod cite;
 mod figure;
 mod method;
 mod shell;

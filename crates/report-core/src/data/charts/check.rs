@@ -85,6 +85,32 @@ pub(crate) fn build(files: &Files, data: &Dataset, report: &mut Problems) -> Opt
         }
     }
 
+    let updated = file.report.updated.as_deref().and_then(|u| {
+        let d = crate::data::PubDate::parse(u).filter(|d| d.day.is_some());
+        if d.is_none() {
+            check.push(
+                line,
+                &[],
+                "updated",
+                format!("{u:?} is not a day (YYYY-MM-DD): the date of this release, which citations give"),
+            );
+        }
+        d
+    });
+    if file
+        .report
+        .publisher
+        .as_deref()
+        .is_some_and(|p| p.trim().is_empty())
+    {
+        check.push(
+            line,
+            &[],
+            "publisher",
+            "is empty (leave it out if no one is named)",
+        );
+    }
+
     let colour_lines = table_lines(text, "[[colour]]");
     let mut colours: Vec<Colour> = Vec::new();
     for (i, c) in file.colour.iter().enumerate() {
@@ -193,6 +219,8 @@ pub(crate) fn build(files: &Files, data: &Dataset, report: &mut Problems) -> Opt
         sections,
         editions: file.report.editions,
         highlight: file.report.highlight,
+        updated,
+        publisher: file.report.publisher,
         colours,
         charts,
     })

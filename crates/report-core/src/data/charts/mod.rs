@@ -21,6 +21,10 @@ pub struct Report {
     pub editions: Vec<String>,
     /// The option drawn in the accent colour wherever it is a row (e.g. "Japan").
     pub highlight: Option<String>,
+    /// The date of this release (`[report] updated`), where given.
+    pub updated: Option<crate::data::PubDate>,
+    /// Who publishes the report (`[report] publisher`), where given.
+    pub publisher: Option<String>,
     pub colours: Vec<Colour>,
     pub charts: Vec<ChartDef>,
 }
