@@ -87,9 +87,8 @@ fn fill_citations(doc: &Document, location: &web_sys::Location) -> Result<(), Js
         embed::report_folder(&path, embed_document)
     );
     for t in each::<web_sys::HtmlTextAreaElement>(&doc.query_selector_all(dom::CITE_CODES)?) {
-        let v = t.value();
-        if v.contains(embed::URL_MARK) {
-            t.set_value(&v.replace(embed::URL_MARK, &base));
+        if let Some(v) = embed::fill_mark(&t.value(), embed::URL_MARK, &base) {
+            t.set_value(&v);
         }
     }
     Ok(())

@@ -52,7 +52,37 @@ pub fn document_path(id: &str) -> String {
 
 /// The folder of a page's path: what the report's relative addresses start from.
 pub fn folder(pathname: &str) -> &str {
-    pathname.rfind('/').map_or("/", |i| &pathname[..=i])
+    // `get`, not an index: a slice that could panic brings the panic's formatting into the
+    // embed build's WASM (about 4.5 kB brotli).
+    pathname
+        .rfind('/')
+        .and_then(|i| pathname.get(..=i))
+        .unwrap_or("/")
+}
+
+/// `text` with every `mark` replaced by `with`, or `None` if it has none. A plain scan of
+/// bytes: `str::replace` would bring the substring searcher into the embed build's WASM.
+pub fn fill_mark(text: &str, mark: &str, with: &str) -> Option<String> {
+    let (t, m) = (text.as_bytes(), mark.as_bytes());
+    if m.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + with.len());
+    let (mut i, mut from, mut found) = (0, 0, false);
+    while i + m.len() <= t.len() {
+        if &t[i..i + m.len()] == m {
+            // `mark` is whole characters, so both cuts fall on character boundaries.
+            out.push_str(text.get(from..i)?);
+            out.push_str(with);
+            i += m.len();
+            from = i;
+            found = true;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(text.get(from..)?);
+    found.then_some(out)
 }
 
 /// The report's own folder, from a document's path: the page's folder, or for an embed
@@ -241,6 +271,20 @@ mod tests {
     fn parse(search: &str, document: Option<&str>) -> Option<Result<Embed, Vec<EmbedError>>> {
         let known = Known::of(&crate::test_data().snapshot());
         super::parse(search, document, &known)
+    }
+
+    #[test]
+    fn a_mark_is_filled_wherever_it_stands_and_only_there() {
+        assert_eq!(
+            fill_mark("a REPORT_URL#x, REPORT_URL.", "REPORT_URL", "https://h/"),
+            Some("a https://h/#x, https://h/.".into())
+        );
+        assert_eq!(
+            fill_mark("「REPORT_URL」", "REPORT_URL", "u"),
+            Some("「u」".into())
+        );
+        assert_eq!(fill_mark("nothing here", "REPORT_URL", "u"), None);
+        assert_eq!(fill_mark("x", "", "u"), None);
     }
 
     #[test]
