@@ -54,23 +54,15 @@ pub(super) fn cite(h: &mut Html, chart: &Chart, snap: &Bundle, site: &super::Sit
         ("cite", &ui.cite_text_label, "5", &text),
         ("bibtex", &ui.cite_bibtex_label, "7", &bibtex),
     ] {
-        let box_id = format!("{id}-{suffix}");
-        h.open("p", &[])
-            .el("label", &[("for", &box_id)], label)
-            .close("p")
-            .nl();
-        h.el(
-            "textarea",
-            &[
-                ("id", &box_id),
-                ("class", dom::CITE_CODE_CLASS),
-                ("data-kind", suffix),
-                ("readonly", ""),
-                ("rows", rows),
-            ],
+        super::figure::code_box(
+            h,
+            &format!("{id}-{suffix}"),
+            label,
+            dom::CITE_CODE_CLASS,
+            suffix,
+            rows,
             body,
-        )
-        .nl();
+        );
     }
     h.close("details").nl();
 }

@@ -191,23 +191,15 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
         ("pym", &ui.embed_pym_label, "pym", "4", &pym),
         ("amp", &ui.embed_amp_label, "amp", "5", &amp),
     ] {
-        let box_id = format!("{id}-{suffix}");
-        h.open("p", &[])
-            .el("label", &[("for", &box_id)], label)
-            .close("p")
-            .nl();
-        h.el(
-            "textarea",
-            &[
-                ("id", &box_id),
-                ("class", dom::EMBED_CODE_CLASS),
-                ("data-kind", kind),
-                ("readonly", ""),
-                ("rows", rows),
-            ],
+        code_box(
+            h,
+            &format!("{id}-{suffix}"),
+            label,
+            dom::EMBED_CODE_CLASS,
+            kind,
+            rows,
             code,
-        )
-        .nl();
+        );
     }
     let (csv_path, csv_name) = (
         export::path(id, None, "csv"),
@@ -254,6 +246,35 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
         &ui.download_svg,
     );
     h.close("p").nl().close("details").nl();
+}
+
+/// A labelled, read-only box of text to copy (an embed code, a citation): its `id`, its
+/// label, its class and `data-kind`, its height in rows.
+pub(super) fn code_box(
+    h: &mut Html,
+    id: &str,
+    label: &str,
+    class: &str,
+    kind: &str,
+    rows: &str,
+    body: &str,
+) {
+    h.open("p", &[])
+        .el("label", &[("for", id)], label)
+        .close("p")
+        .nl();
+    h.el(
+        "textarea",
+        &[
+            ("id", id),
+            ("class", class),
+            ("data-kind", kind),
+            ("readonly", ""),
+            ("rows", rows),
+        ],
+        body,
+    )
+    .nl();
 }
 
 /// Every download the page links to, as (path relative to the page, contents): each chart's
