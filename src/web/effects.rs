@@ -139,15 +139,22 @@ pub(super) fn keep_in_view(link: &Element) {
     }
 }
 
-/// The report's folder (origin and path, ending in `/`): embed documents are in it, wherever
-/// the report is hosted.
-#[cfg(feature = "page")]
+/// The report's folder (origin and path, ending in `/`), wherever the report is hosted: the
+/// page's own folder, or for an embed document (`<html data-embed>`, in `embed/`) the one
+/// above it. Embed documents and the report's address are found from it.
 pub(super) fn report_folder() -> String {
+    let embed_document = document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|r| r.has_attribute("data-embed"));
     web_sys::window()
         .map(|w| {
             let l = w.location();
             let path = l.pathname().unwrap_or_default();
-            format!("{}{}", l.origin().unwrap_or_default(), embed::folder(&path))
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                embed::report_folder(&path, embed_document)
+            )
         })
         .unwrap_or_default()
 }
@@ -162,7 +169,9 @@ pub(super) fn fill_embed_code(app: &mut App, i: usize) {
     let base = report_folder();
     if let Ok(areas) = m.figure.query_selector_all(dom::EMBED_CODES) {
         for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
-            t.set_value(&t.value().replace(embed::URL_MARK, &base));
+            if let Some(v) = embed::fill_mark(&t.value(), embed::URL_MARK, &base) {
+                t.set_value(&v);
+            }
         }
     }
     if m.measuring.is_some() {
@@ -198,7 +207,11 @@ pub(super) fn measured(app: &mut App, source: &JsValue, height: u32) {
         }
         if let Ok(areas) = m.figure.query_selector_all(dom::EMBED_CODES) {
             for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
-                t.set_value(&t.value().replace(embed::HEIGHT_MARK, &height.to_string()));
+                if let Some(v) =
+                    embed::fill_mark(&t.value(), embed::HEIGHT_MARK, &height.to_string())
+                {
+                    t.set_value(&v);
+                }
                 let _ = t.set_attribute("data-ready", "");
             }
         }

@@ -76,16 +76,8 @@ pub fn start() {
 
 /// The address in each "Cite this chart" box, where the build did not know it (no
 /// `SITE_URL`): the report's folder as this document sees it.
-fn fill_citations(doc: &Document, location: &web_sys::Location) -> Result<(), JsValue> {
-    let embed_document = doc
-        .document_element()
-        .is_some_and(|r| r.has_attribute("data-embed"));
-    let path = location.pathname()?;
-    let base = format!(
-        "{}{}",
-        location.origin()?,
-        embed::report_folder(&path, embed_document)
-    );
+fn fill_citations(doc: &Document) -> Result<(), JsValue> {
+    let base = report_folder();
     for t in each::<web_sys::HtmlTextAreaElement>(&doc.query_selector_all(dom::CITE_CODES)?) {
         if let Some(v) = embed::fill_mark(&t.value(), embed::URL_MARK, &base) {
             t.set_value(&v);
@@ -343,7 +335,7 @@ pub(super) fn mount(
             });
         }
     }
-    fill_citations(&doc, &location)?;
+    fill_citations(&doc)?;
     if let (Some(v), Some(_)) = (&from_url.value, value_view) {
         // The figure exists now: navigate to it again, so that it scrolls into view and is
         // the target the stylesheet rings (without a new history entry).

@@ -83,14 +83,9 @@ pub fn country_holding(views: &impl Views, value: &str) -> Option<Country> {
             continue;
         }
         for &m in &known.members {
-            let holds = views.chart(&c.id, Some(m)).is_some_and(|chart| {
-                chart
-                    .rows
-                    .iter()
-                    .flat_map(|r| &r.cells)
-                    .filter_map(|cell| cell.shown()?.origin.as_ref())
-                    .any(|o| o.value_id(&c.id) == value)
-            });
+            let holds = views
+                .chart(&c.id, Some(m))
+                .is_some_and(|chart| chart.value_ids().any(|v| v == value));
             if holds {
                 return Some(m);
             }
@@ -231,22 +226,10 @@ mod tests {
         let snap = crate::test_data().snapshot();
         let live = Live::new(snap.clone());
         for id in snap.report.ids().filter(|id| live.known().has_selector(id)) {
+            let in_region: Vec<String> = live.chart(id, None).unwrap().value_ids().collect();
             for c in live.known().members.clone() {
                 let chart = live.chart(id, Some(c)).unwrap();
-                let region = live.chart(id, None).unwrap();
-                let in_region: Vec<String> = region
-                    .rows
-                    .iter()
-                    .flat_map(|r| &r.cells)
-                    .filter_map(|x| Some(x.shown()?.origin.as_ref()?.value_id(id)))
-                    .collect();
-                for v in chart
-                    .rows
-                    .iter()
-                    .flat_map(|r| &r.cells)
-                    .filter_map(|x| Some(x.shown()?.origin.as_ref()?.value_id(id)))
-                    .filter(|v| !in_region.contains(v))
-                {
+                for v in chart.value_ids().filter(|v| !in_region.contains(v)) {
                     assert_eq!(country_holding(&live, &v), Some(c), "{v}");
                 }
             }

@@ -112,6 +112,18 @@ pub struct Origin {
     pub sources: Vec<SourceLink>,
 }
 
+impl Chart {
+    /// The address of every published value the chart shows (`Origin::value_id`), in reading
+    /// order.
+    pub fn value_ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter_map(|cell| cell.shown()?.origin.as_ref())
+            .map(|o| o.value_id(&self.id))
+    }
+}
+
 impl Origin {
     /// The value's address in a chart, the same in every edition (it is made of codes, never
     /// of words): `v-CHART-QUESTION-YEAR-POPULATION-OPTION`, in lower case, each run of ASCII
@@ -646,13 +658,7 @@ mod tests {
         for id in b.report.ids() {
             for c in views(&b, id) {
                 let chart = build_for(&b, id, c).unwrap();
-                let mut ids: Vec<String> = chart
-                    .rows
-                    .iter()
-                    .flat_map(|r| &r.cells)
-                    .filter_map(|cell| cell.shown()?.origin.as_ref())
-                    .map(|o| o.value_id(id))
-                    .collect();
+                let mut ids: Vec<String> = chart.value_ids().collect();
                 let n = ids.len();
                 ids.sort();
                 ids.dedup();

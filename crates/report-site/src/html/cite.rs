@@ -12,9 +12,8 @@ use crate::spec::Chart;
 /// where `SITE_URL` gives it, else the browser fills it in (`embed::URL_MARK`).
 pub(super) fn cite(h: &mut Html, chart: &Chart, snap: &Bundle, site: &super::Site) {
     let ui = &snap.strings.ui;
-    let base = site
-        .edition_url()
-        .unwrap_or_else(|| embed::URL_MARK.to_owned());
+    let known = site.edition_url();
+    let base = known.as_deref().unwrap_or(embed::URL_MARK);
     let url = format!("{base}#chart-{}", chart.id);
     let report = &snap.prose.page.title;
     let year = snap
@@ -42,7 +41,7 @@ pub(super) fn cite(h: &mut Html, chart: &Chart, snap: &Bundle, site: &super::Sit
     );
     let bibtex = bibtex(chart, snap, &url, &note);
     let id = &chart.id;
-    let attrs: &[(&str, &str)] = if site.edition_url().is_some() {
+    let attrs: &[(&str, &str)] = if known.is_some() {
         &[("class", dom::CITE_CLASS)]
     } else {
         &[("class", dom::CITE_CLASS), ("data-needs-script", "")]

@@ -109,10 +109,9 @@ pub(super) fn sources(h: &mut Html, bundle: &Bundle) {
         })
         .collect();
     links.sort_by(|a, b| rule.compare(&a.0, &b.0));
-    let links: Vec<_> = links.into_iter().map(|(_, l)| l).collect();
     h.el("h3", &[], &ui.sources_cited).nl();
     h.open("ul", &[("class", "source-list")]).nl();
-    for l in &links {
+    for (_, l) in &links {
         h.open("li", &[]);
         link(h, l, ui);
         h.close("li").nl();
