@@ -65,12 +65,21 @@ fn run() -> Result<(), BuildError> {
         ));
     }
     list.push_str("]\n");
+    // The crate's include_str! of corrections.toml, where the folder has one.
+    let corrections = match folder.corrections {
+        Some(_) => format!(
+            "Some(include_str!({:?}))\n",
+            dir.join(data::CORRECTIONS_FILE).display().to_string()
+        ),
+        None => "None\n".to_owned(),
+    };
     let first = editions[0].snapshot();
     let write = |file: &str, bytes: &[u8]| {
         std::fs::write(out.join(file), bytes)
             .map_err(|e| BuildError::Write(format!("cannot write {file}: {e}")))
     };
     write("catalogs.rs", list.as_bytes())?;
+    write("corrections.rs", corrections.as_bytes())?;
     write("core.bin", &snapshot::write_core(&first))?;
     write("strings.bin", &snapshot::write_strings(&first.strings))
 }

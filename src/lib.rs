@@ -39,6 +39,7 @@ pub fn embedded() -> data::Files<'static> {
         sources: include_str!(concat!(env!("REPORT_DATA_DIR"), "/sources.toml")),
         notes: include_str!(concat!(env!("REPORT_DATA_DIR"), "/notes.toml")),
         charts: include_str!(concat!(env!("REPORT_DATA_DIR"), "/charts.toml")),
+        corrections: include!(concat!(env!("OUT_DIR"), "/corrections.rs")),
         catalogs: CATALOGS.to_vec(),
     }
 }

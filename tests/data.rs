@@ -12,6 +12,15 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The good fixture folder with the correction of tests/fixtures/corrected added.
+fn corrected() -> data::Folder {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut folder = data::Folder::read("data", &dir.join("good")).unwrap();
+    folder.corrections = Some(read(&dir.join("corrected/corrections.toml")));
+    folder.catalogs[0].1 += &read(&dir.join("corrected/text.en.toml"));
+    folder
+}
+
 /// Problems of the good fixture folder with `bad` (named `KIND.FILE`) in place of its twin,
 /// named as if the folder were `data/`.
 fn problems_with(bad: Option<&str>) -> Vec<String> {
@@ -20,7 +29,11 @@ fn problems_with(bad: Option<&str>) -> Vec<String> {
     if let Some(bad) = bad {
         let text = read(&dir.join("bad").join(bad));
         let ends = |f: &str| bad.ends_with(&format!(".{f}"));
-        if let Some(i) = data::FILES.iter().position(|f| ends(f)) {
+        if ends(data::CORRECTIONS_FILE) {
+            // With the words of the good set's correction (tests/fixtures/corrected).
+            folder.corrections = Some(text);
+            folder.catalogs[0].1 += &read(&dir.join("corrected/text.en.toml"));
+        } else if let Some(i) = data::FILES.iter().position(|f| ends(f)) {
             folder.data[i] = text;
         } else {
             let (lang, t, u) = folder
@@ -267,7 +280,7 @@ fn a_chart_defined_but_placed_in_no_section() {
     assert_problems(
         "chart-defined-not-placed.text.en.toml",
         &[
-            r#"data/text.en.toml: chart "choice" (charts.toml line 38) is placed 0 times; place it once with {{figure:choice}} on a line of its own in a section body"#,
+            r#"data/text.en.toml: chart "choice" (charts.toml line 39) is placed 0 times; place it once with {{figure:choice}} on a line of its own in a section body"#,
         ],
     );
 }
@@ -314,14 +327,13 @@ fn a_catalog_missing_keys_names_them_all_at_once() {
     );
 }
 
-/// The good fixture folder with a second edition, `xx`: its catalogs are copies of the
-/// English ones passed through `text` and `ui`.
+/// The good fixture folder, with its correction, and a second edition, `xx`: its catalogs
+/// are copies of the English ones passed through `text` and `ui`.
 fn problems_of_a_translation(
     text: impl Fn(&str) -> String,
     ui: impl Fn(&str) -> String,
 ) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
-    let mut folder = data::Folder::read("data", &dir).unwrap();
+    let mut folder = corrected();
     folder.data[4] =
         folder.data[4].replacen("[report]\n", "[report]\neditions = [\"en\", \"xx\"]\n", 1);
     let (_, t, u) = folder.catalogs[0].clone();
@@ -658,4 +670,99 @@ fn the_stylesheets_font_rules_are_the_catalogs_fonts() {
         checked += 1;
     }
     assert_eq!(checked, 2, "ja and th have their own font rules");
+}
+
+#[test]
+fn a_correction_naming_an_unknown_chart_or_with_a_bad_id_or_day_is_refused() {
+    assert_problems(
+        "correction-unknown-chart.corrections.toml",
+        &[
+            r#"data/corrections.toml:6: correction "Trust 2024": id: is not an id of lower-case letters, digits and hyphens (the page's address for it is #correction-ID)"#,
+            r#"data/corrections.toml:6: correction "Trust 2024": date: "2026-11" is not a day (YYYY-MM-DD): the day the correction was made"#,
+            r#"data/corrections.toml:6: correction "Trust 2024": charts: "trust-bar" is no chart of charts.toml"#,
+        ],
+    );
+}
+
+#[test]
+fn a_correction_naming_a_value_its_charts_do_not_show_is_refused() {
+    assert_problems(
+        "correction-unknown-value.corrections.toml",
+        &[
+            r#"data/corrections.toml:1: correction "trust-2024-japan": values: "v-trust-bars-trust-2024-asean-japn" is no published value of trust-bars (a value id is v-CHART-QUESTION-YEAR-POPULATION-OPTION, as a chart's table gives it)"#,
+        ],
+    );
+}
+
+#[test]
+fn a_correction_dated_after_the_release_is_refused() {
+    assert_problems(
+        "correction-after-release.corrections.toml",
+        &[
+            r#"data/corrections.toml:1: correction "trust-2024-japan": date: 2026-12-01 is after the release it appears in (charts.toml [report] updated = "2026-11-20"): set `updated` to the day of the release that carries the correction"#,
+        ],
+    );
+}
+
+#[test]
+fn a_correction_without_words_in_an_edition_is_refused() {
+    let mut folder = corrected();
+    let text = &mut folder.catalogs[0].1;
+    let at = text.find("[correction.trust-2024-japan]").unwrap();
+    text.truncate(at);
+    let problems: Vec<String> = match bundle::load(&folder.files()) {
+        Ok(_) => Vec::new(),
+        Err(p) => p.iter().map(ToString::to_string).collect(),
+    };
+    assert_eq!(
+        problems,
+        [
+            r#"data/text.en.toml: [correction] has no "trust-2024-japan" (every correction id of corrections.toml needs its words)"#
+        ]
+    );
+    // A second edition without them is named too, against the first.
+    let missing = problems_of_a_translation(
+        |t| t[..t.find("[correction.trust-2024-japan]").unwrap()].to_owned(),
+        str::to_owned,
+    );
+    assert_eq!(
+        missing,
+        [
+            r#"data/text.xx.toml: [correction.trust-2024-japan] text is missing (it is in text.en.toml)"#,
+            r#"data/text.xx.toml: [correction] has no "trust-2024-japan" (every correction id of corrections.toml needs its words)"#,
+        ]
+    );
+}
+
+#[test]
+fn corrections_are_listed_newest_first_with_their_words() {
+    let mut folder = corrected();
+    folder.data[4] = folder.data[4].replacen("2026-11-20", "2026-11-25", 1);
+    folder.corrections = Some(format!(
+        "{}\n[[correction]]\nid = \"later\"\ndate = \"2026-11-25\"\ncharts = [\"choice\", \"trust-bars\"]\n",
+        folder.corrections.clone().unwrap()
+    ));
+    folder.catalogs[0]
+        .1
+        .push_str("\n[correction.later]\ntext = \"A later one.\"\n");
+    let b = bundle::load(&folder.files()).unwrap();
+    let ids: Vec<(&str, String, &str)> = b
+        .corrections
+        .iter()
+        .map(|c| (c.id.as_str(), c.date.iso(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("later", "2026-11-25".to_owned(), "A later one."),
+            (
+                "trust-2024-japan",
+                "2026-11-20".to_owned(),
+                "The region's trust in Japan was first shown as read in a secondary source; it now follows the survey report."
+            ),
+        ]
+    );
+    let copied = data::PubDate::parse("2026-11-20");
+    assert!(b.corrections[0].after(copied) && !b.corrections[1].after(copied));
+    assert!(b.corrections[1].after(None));
 }

@@ -304,17 +304,22 @@ fn edition_files(
     // No inline script may remain (Content-Security-Policy script-src 'self').
     let (shell, scripts) = shell.externalised();
     let (embed_shell, embed_scripts) = embed_shell.externalised();
+    let (embed_shell, start) = embed_shell.embed_started()?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut text = scripts;
     text.extend(embed_scripts);
+    text.push(start);
     text.push(("index.html".to_owned(), shell.page(bundle, site)?));
     text.push(html::palette_css(&bundle.report));
     let provider = &bundle.prose.page.title;
     for id in bundle.report.ids() {
-        text.push((
-            embed::document_path(id),
-            embed_shell.embed(bundle, id, site)?,
-        ));
+        // The region's document, and for a static embed of a member state's view, its own.
+        for country in spec::views(bundle, id) {
+            text.push((
+                embed::document_path_for(id, country),
+                embed_shell.embed(bundle, id, country, site)?,
+            ));
+        }
         let chart =
             spec::build(bundle, id).map_err(|e| Error::Html(HtmlError::Chart(e.to_string())))?;
         let height = report_draw::layout::chart_height(&chart) as u32 + EMBED_AROUND_CHART;
@@ -323,6 +328,7 @@ fn edition_files(
             embed::oembed_json(
                 &site.address(""),
                 id,
+                &embed::document_query(bundle.report.updated, embed::Flags::default()),
                 &chart.title,
                 provider,
                 height,

@@ -139,6 +139,59 @@ pub(super) fn keep_in_view(link: &Element) {
     }
 }
 
+/// "Copy with source": the value the reader picked in chart `i` (or the chart), with its
+/// source and address (`state::copy_text`), to the clipboard; the status line says whether
+/// it was copied. The Clipboard API first; where a frame may not use it, the selection.
+pub(super) fn copy_source(app: &mut App, i: usize) {
+    let Some(m) = app.charts.get(i) else { return };
+    let point = app.state.picked.filter(|p| p.0 == i).map(|p| p.1);
+    let ui = app.src.ui();
+    let text = state::copy_text(&m.chart, point, ui, &report_folder());
+    let Ok(Some(status)) = m.figure.query_selector(dom::COPY_STATUS) else {
+        return;
+    };
+    let (done, failed) = (ui.copy_done.clone(), ui.copy_failed.clone());
+    let say =
+        move |s: &Element, ok: bool| s.set_text_content(Some(if ok { &done } else { &failed }));
+    let written = web_sys::window().map(|w| w.navigator().clipboard().write_text(&text));
+    let Some(promise) = written else {
+        say(&status, copy_by_selection(&text));
+        return;
+    };
+    let (s1, s2) = (status.clone(), status);
+    let (say1, say2) = (say.clone(), say);
+    let ok = Closure::once(move |_: JsValue| say1(&s1, true));
+    let fallback = Closure::once(move |_: JsValue| say2(&s2, copy_by_selection(&text)));
+    let _ = promise.then2(&ok, &fallback);
+    ok.forget();
+    fallback.forget();
+}
+
+/// Copy `text` through a selected, off-screen text box (`document.execCommand("copy")`):
+/// where the Clipboard API is refused (a frame without `clipboard-write`).
+fn copy_by_selection(text: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let Ok(area) = doc.create_element("textarea") else {
+        return false;
+    };
+    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("style", "position:fixed;left:-9999px;top:0");
+    let Some(body) = doc.body() else { return false };
+    // Selecting moves the focus: it goes back where it was (the button) afterwards.
+    let had_focus = doc.active_element();
+    let _ = body.append_child(&area);
+    area.select();
+    let html: &web_sys::HtmlDocument = doc.unchecked_ref();
+    let ok = html.exec_command("copy").unwrap_or(false);
+    area.remove();
+    if let Some(e) = had_focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+    ok
+}
+
 /// The report's folder (origin and path, ending in `/`), wherever the report is hosted: the
 /// page's own folder, or for an embed document (`<html data-embed>`, in `embed/`) the one
 /// above it. Embed documents and the report's address are found from it.
@@ -191,6 +244,27 @@ pub(super) fn fill_embed_code(app: &mut App, i: usize) {
         let _ = body.append_child(&frame);
     }
     m.measuring = Some(frame);
+}
+
+/// The render flags ticked under chart `i`, written into each of its embed codes (which keep
+/// the release they record).
+#[cfg(feature = "page")]
+pub(super) fn set_flags(app: &mut App, i: usize) {
+    let Some(m) = app.charts.get(i) else { return };
+    let mut flags = embed::Flags::default();
+    if let Ok(inputs) = m.figure.query_selector_all(dom::FLAGS) {
+        for input in each::<web_sys::HtmlInputElement>(&inputs) {
+            let name = input.get_attribute(dom::FLAG_ATTR).unwrap_or_default();
+            flags = flags.with(&name, input.checked());
+        }
+    }
+    if let Ok(areas) = m.figure.query_selector_all(dom::EMBED_CODES) {
+        for t in each::<web_sys::HtmlTextAreaElement>(&areas) {
+            // pym's code names the document in a script's string; the others in attributes.
+            let attribute = t.get_attribute("data-kind").as_deref() != Some("pym");
+            t.set_value(&embed::requery(&t.value(), &m.id, flags, attribute));
+        }
+    }
 }
 
 /// A height reported by one of our measuring frames: fill it into that chart's embed code.

@@ -63,8 +63,19 @@ pub(super) fn listen_chart(i: usize, m: &Mounted) -> Result<(), JsValue> {
                 chart: i,
                 at: point_at(i, &e),
             });
+        } else {
+            dispatch(Msg::Pick {
+                chart: i,
+                at: point_at(i, &e),
+            });
         }
     })?;
+    if let Some(button) = m.figure.query_selector(dom::COPY_BUTTON)? {
+        button.remove_attribute("hidden")?;
+        on(button.as_ref(), "click", move |_: Event| {
+            with_app(|app| copy_source(app, i));
+        })?;
+    }
     Ok(())
 }
 
@@ -78,6 +89,12 @@ pub(super) fn listen_tools(i: usize, m: &Mounted) -> Result<(), JsValue> {
             if target.open() {
                 with_app(|app| fill_embed_code(app, i));
             }
+        })?;
+    }
+    for input in each::<web_sys::HtmlInputElement>(&m.figure.query_selector_all(dom::FLAGS)?) {
+        input.set_disabled(false);
+        on(input.as_ref(), "change", move |_: Event| {
+            with_app(|app| set_flags(app, i));
         })?;
     }
     Ok(())

@@ -46,6 +46,13 @@ pub(super) fn enter_embed(doc: &Document, e: &Embed) -> Result<(), JsValue> {
     if let Some(figure) = doc.query_selector(&format!("figure[data-chart=\"{}\"]", e.chart))? {
         figure.set_attribute("data-embedded", "")?;
     }
+    // A correction the embed code's release predates shows above the chart too.
+    for p in each::<Element>(&doc.query_selector_all(dom::CORRECTIONS_FIRST)?) {
+        let day = p.get_attribute(dom::CORRECTED_ATTR).unwrap_or_default();
+        if embed::correction_first(&day, e.copied) {
+            p.set_attribute(dom::SHOWN_ATTR, "")?;
+        }
+    }
     Ok(())
 }
 
@@ -72,6 +79,8 @@ pub(super) fn embed_refused(doc: &Document, ui: &Ui, errors: &[EmbedError]) -> R
             chart: String::new(),
             theme: embed::Theme::Auto,
             pym: None,
+            copied: None,
+            flags: embed::Flags::default(),
         },
     )?;
     Ok(())

@@ -66,3 +66,14 @@ export function catalog(dataDir, file) {
   }
   return out;
 }
+
+/// The query every embed code gives its document: the release it was copied from
+/// (`charts.toml [report] updated`), or nothing when the report has no such date.
+export function releaseQuery(dataDir) {
+  const day = readFileSync(join(dataDir, 'charts.toml'), 'utf8').match(/^updated = "(\d{4}-\d\d-\d\d)"$/m)?.[1];
+  return day ? `?updated=${day}` : '';
+}
+
+/// Whether an embed document's file name is a member state's static document
+/// (`ID.th.html`, where `static=1&country=TH` goes) rather than a chart's own.
+export const isCountryDocument = (file) => /\.[a-z]{2}\.html$/.test(file);

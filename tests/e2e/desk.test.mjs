@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, openPage, useReport, waitReady } from './browser.mjs';
-import { catalog, editionLangs } from './data.mjs';
+import { catalog, editionLangs, isCountryDocument } from './data.mjs';
 import { faults, ownNames, withoutNames, readDocument, readRepeatedSources } from './desk.mjs';
 
 const DATA = process.env.REPORT_DATA_DIR ?? join(ROOT, 'data');
@@ -24,7 +24,7 @@ const EDITIONS = LANGS.map((lang, i) => {
 // Templates count by their literal runs between `{slots}`.
 const ENGLISH = [...new Set(Object.values(EDITIONS[0].ui).filter((v) => typeof v === 'string')
   .flatMap((v) => v.split(/\{[^}]*\}/)).map((v) => v.trim()).filter((v) => /\p{L}+ \p{L}+/u.test(v)))];
-const CHARTS = readdirSync(join(DIST, 'embed')).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
+const CHARTS = readdirSync(join(DIST, 'embed')).filter((f) => f.endsWith('.html') && !isCountryDocument(f)).map((f) => f.slice(0, -5));
 
 const env = useReport();
 

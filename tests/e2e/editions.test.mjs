@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, axe, launch, openPage, waitReady } from './browser.mjs';
 import { serve } from './server.mjs';
-import { catalog as uiCatalog, editionLangs, valuesByKey } from './data.mjs';
+import { catalog as uiCatalog, editionLangs, releaseQuery, valuesByKey } from './data.mjs';
 
 const DATA = join(ROOT, 'data');
 const VALUES = valuesByKey(DATA);
@@ -219,7 +219,7 @@ test('each translated edition\'s embeds point at its own documents and size them
       await page.click(`figure[data-chart="${id}"] details.figure-tools summary`);
       await page.waitForSelector(`#${id}-embed[data-ready]`, { state: 'attached', timeout: 20_000 });
       const code = await page.inputValue(`#${id}-embed`);
-      assert.ok(code.includes(`src="${report.origin}/${e.folder}embed/${id}.html"`), `${e.lang} ${id}: ${code.slice(0, 120)}`);
+      assert.ok(code.includes(`src="${report.origin}/${e.folder}embed/${id}.html${releaseQuery(DATA)}"`), `${e.lang} ${id}: ${code.slice(0, 120)}`);
       codes.push(code);
     }
     await context.close();

@@ -12,9 +12,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 import { axe, launch, openPage, waitReady } from './browser.mjs';
-import { valuesByKey } from './data.mjs';
+import { releaseQuery, valuesByKey } from './data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const RELEASE = releaseQuery(join(HERE, '../../data'));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
 const PYM = readFileSync(createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
 // @newswire/frames' parent (Reuters-style hosts, newsrooms that left pym.js for AMP's protocol):
@@ -70,11 +71,11 @@ test('the embed code points at the report, with a starting height and the listen
   for (const id of CHARTS) {
     const code = codes[id].iframe;
     assert.ok(code.startsWith(`<iframe title="`), id);
-    assert.ok(code.includes(`src="${report.origin}/embed/${id}.html"`), id);
+    assert.ok(code.includes(`src="${report.origin}/embed/${id}.html${RELEASE}"`), id);
     assert.match(code, /loading="lazy" height="\d+"/, id);
     assert.ok(code.includes('style="width:1px;min-width:100%;border:0"'), id);
     assert.ok(code.includes('datawrapper-height'), id);
-    assert.ok(codes[id].pym.includes(`new pym.Parent("report-${id}", "${report.origin}/embed/${id}.html"`), id);
+    assert.ok(codes[id].pym.includes(`new pym.Parent("report-${id}", "${report.origin}/embed/${id}.html${RELEASE}"`), id);
   }
 });
 

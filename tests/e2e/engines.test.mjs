@@ -173,5 +173,29 @@ for (const start of [firefox, webkit]) {
       await d.run((h) => { document.getElementById('frame').style.height = `${h}px`; }, sent);
       await d.screenshot(join(SHOTS, `engine-${d.name}-embed.png`));
     });
+
+    test('a static embed shows its chart and table and loads no WebAssembly', async () => {
+      await d.size(640, 900);
+      await d.open(`${report.origin}/embed/${CHART}.html?static=1&plain=1&country=TH`);
+      const got = await until(d, 'the static embed to be ready and loaded', () => {
+        const r = document.documentElement;
+        if (r.dataset.reportState !== 'ready' || document.readyState !== 'complete') return null;
+        return {
+          path: location.pathname,
+          flags: ['plain', 'static'].filter((f) => r.hasAttribute(`data-${f}`)),
+          canvas: !!document.querySelector('canvas'),
+          still: document.querySelector('svg.static-chart').getBoundingClientRect().height > 0,
+          title: getComputedStyle(document.querySelector('.chart-title')).display,
+          rows: [...document.querySelectorAll('table.data-table tbody tr')].map((tr) => tr.textContent).join(' | '),
+          fetched: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm') || /embed-[0-9a-f]{16}\.js$/.test(n)),
+        };
+      });
+      assert.equal(got.path, `/embed/${CHART}.th.html`, `${d.name}: the member state's static document`);
+      assert.deepEqual(got.flags, ['plain', 'static']);
+      assert.deepEqual(got.fetched, [], `${d.name}: no WASM or glue`);
+      assert.ok(got.still && !got.canvas && got.title === 'none', JSON.stringify(got));
+      assert.ok(got.rows.includes(VALUES.get('trust/2024/TH/Japan')), got.rows);
+      await d.screenshot(join(SHOTS, `engine-${d.name}-static.png`));
+    });
   });
 }

@@ -19,6 +19,18 @@ export function loads(dist, file) {
   };
   for (const m of html.matchAll(/<(?:script[^>]* src|link[^>]* href)="([^"]+\.(?:js|wasm|css))"/g)) {
     const path = add(base, m[1]);
+    if (path.split('/').pop().startsWith('start-')) {
+      // An embed document's start-up script: the addresses it adds to the document (its
+      // preloads and the start-up module), relative to the document's base.
+      const code = readFileSync(join(dist, path), 'utf8');
+      for (const i of code.matchAll(/"([^"]+\.(?:js|wasm))"/g)) {
+        const p = add(base, i[1]);
+        if (p.split('/').pop().startsWith('boot-')) {
+          const boot = readFileSync(join(dist, p), 'utf8');
+          for (const j of boot.matchAll(/'([^']+\.(?:js|wasm))'/g)) add(join(dist, dirname(p)), j[1]);
+        }
+      }
+    }
     if (path.split('/').pop().startsWith('boot-')) {
       // The start-up script's own imports, relative to it.
       const code = readFileSync(join(dist, path), 'utf8');

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transferSizes } from './server.mjs';
 import { loads as loadsIn } from './loads.mjs';
-import { editionLangs } from './data.mjs';
+import { editionLangs, isCountryDocument } from './data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.REPORT_DIST ?? join(HERE, '../../dist'));
@@ -51,7 +51,7 @@ for (const folder of FOLDERS) {
   });
 
   test(`first load of every embed view of /${folder} fits the embed budget`, () => {
-    const docs = readdirSync(join(DIST, folder, 'embed')).filter((f) => f.endsWith('.html'));
+    const docs = readdirSync(join(DIST, folder, 'embed')).filter((f) => f.endsWith('.html') && !isCountryDocument(f));
     assert.equal(docs.length, CHARTS.length, 'one embed document per chart');
     const pageWasm = wasmOf(loads(`${folder}index.html`))[0];
     const rows = docs.map((f) => {
@@ -77,7 +77,7 @@ test('the glue of the page and of the embeds opens with the compile hint', () =>
   const glues = new Set();
   for (const folder of FOLDERS) {
     for (const file of [`${folder}index.html`, `${folder}embed/${CHARTS[0]}.html`]) {
-      for (const f of loads(file).filter((f) => f.endsWith('.js') && !f.split('/').pop().startsWith('boot-'))) glues.add(f);
+      for (const f of loads(file).filter((f) => f.endsWith('.js') && !/^(boot|start)-/.test(f.split('/').pop()))) glues.add(f);
     }
   }
   assert.deepEqual([...glues].map((g) => g.replace(/-[0-9a-f]{16}/, '')).sort(), ['embed.js', 'report-web.js'], 'two builds, one glue each');

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::ops::Deref;
 
-use crate::data::{self, Dataset, Files, Report};
+use crate::data::{self, Correction, Dataset, Files, Report};
 use crate::prose::{self, Block, Inline, Prose, ProseError};
 use crate::spec;
 use crate::text::{self, Strings};
@@ -24,6 +24,8 @@ pub struct Snapshot {
 pub struct Bundle {
     pub snap: Snapshot,
     pub prose: Prose,
+    /// The corrections made after publication, newest first, in the edition's words.
+    pub corrections: Vec<data::Correction>,
 }
 
 impl Deref for Bundle {
@@ -214,6 +216,8 @@ pub fn load_editions(files: &Files) -> Result<Vec<Bundle>, Vec<LoadError>> {
             .map(LoadError::Data)
             .collect::<Vec<_>>()
     })?;
+    let corrections = data::corrections::read(files, &report)
+        .map_err(|p| p.into_iter().map(LoadError::Data).collect::<Vec<_>>())?;
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
     for c in &files.catalogs {
@@ -236,7 +240,7 @@ pub fn load_editions(files: &Files) -> Result<Vec<Bundle>, Vec<LoadError>> {
     }
     for (lang, cat) in &catalogs {
         problems.extend(
-            data_keys(files.dir, lang, &cat.text, &data)
+            data_keys(files.dir, lang, &cat.text, &data, &corrections)
                 .into_iter()
                 .chain(text::era_problems(files.dir, lang, cat))
                 .map(LoadError::Catalog),
@@ -247,10 +251,24 @@ pub fn load_editions(files: &Files) -> Result<Vec<Bundle>, Vec<LoadError>> {
     }
     let mut out = Vec::new();
     for (lang, catalog) in catalogs {
-        match edition(files, lang, data.clone(), report.clone(), catalog) {
+        match edition(
+            files,
+            lang,
+            data.clone(),
+            report.clone(),
+            &corrections,
+            catalog,
+        ) {
             Ok(b) => out.push(b),
             Err(p) => problems.extend(p),
         }
+    }
+    if let Some(first) = out.first() {
+        problems.extend(
+            correction_values(files, first)
+                .into_iter()
+                .map(LoadError::Data),
+        );
     }
     if problems.is_empty() {
         Ok(out)
@@ -259,9 +277,43 @@ pub fn load_editions(files: &Files) -> Result<Vec<Bundle>, Vec<LoadError>> {
     }
 }
 
+/// Each value a correction names is a published value of a chart it names, in some view.
+fn correction_values(files: &Files, b: &Bundle) -> Vec<data::Problem> {
+    let mut problems = Vec::new();
+    for c in b.corrections.iter().filter(|c| !c.values.is_empty()) {
+        let mut ids = Vec::new();
+        for chart in &c.charts {
+            for country in spec::views(&b.snap, chart) {
+                if let Ok(built) = spec::build_for(&b.snap, chart, country) {
+                    ids.extend(built.value_ids());
+                }
+            }
+        }
+        for v in c.values.iter().filter(|v| !ids.contains(v)) {
+            problems.push(data::Problem {
+                file: files.path(data::CORRECTIONS_FILE),
+                line: Some(c.line),
+                about: vec![("correction", c.id.clone())],
+                field: "values",
+                message: format!(
+                    "{v:?} is no published value of {} (a value id is v-CHART-QUESTION-YEAR-POPULATION-OPTION, as a chart's table gives it)",
+                    c.charts.join(", ")
+                ),
+            });
+        }
+    }
+    problems
+}
+
 /// The catalog's words of the data against the data: one name per population, option,
 /// question and note, and none for anything the data does not have.
-fn data_keys(dir: &str, lang: &str, t: &text::TextFile, data: &Dataset) -> Vec<String> {
+fn data_keys(
+    dir: &str,
+    lang: &str,
+    t: &text::TextFile,
+    data: &Dataset,
+    corrections: &[Correction],
+) -> Vec<String> {
     let [file, _] = text::file_names(lang);
     let mut problems = Vec::new();
     let mut options: Vec<&str> = data.values.iter().map(|v| v.option.as_str()).collect();
@@ -270,7 +322,8 @@ fn data_keys(dir: &str, lang: &str, t: &text::TextFile, data: &Dataset) -> Vec<S
     let populations: Vec<&str> = data.populations.iter().map(|p| p.code.as_str()).collect();
     let questions: Vec<&str> = data.questions.iter().map(|q| q.id.as_str()).collect();
     let notes: Vec<&str> = data.notes.iter().map(|n| n.id.as_str()).collect();
-    let tables: [(&str, Vec<&str>, Vec<&str>, &str); 4] = [
+    let fixed: Vec<&str> = corrections.iter().map(|c| c.id.as_str()).collect();
+    let tables: [(&str, Vec<&str>, Vec<&str>, &str); 5] = [
         (
             "population",
             populations,
@@ -295,6 +348,12 @@ fn data_keys(dir: &str, lang: &str, t: &text::TextFile, data: &Dataset) -> Vec<S
             t.note.keys().map(String::as_str).collect(),
             "note id of notes.toml",
         ),
+        (
+            "correction",
+            fixed,
+            t.correction.keys().map(String::as_str).collect(),
+            "correction id of corrections.toml",
+        ),
     ];
     for (table, want, got, what) in tables {
         for w in &want {
@@ -316,6 +375,11 @@ fn data_keys(dir: &str, lang: &str, t: &text::TextFile, data: &Dataset) -> Vec<S
             problems.push(format!("{dir}/{file}: [question.{q}] wording is empty"));
         }
     }
+    for (k, c) in &t.correction {
+        if c.text.trim().is_empty() {
+            problems.push(format!("{dir}/{file}: [correction.{k}] text is empty"));
+        }
+    }
     for (k, v) in &t.label {
         if !t.option.contains_key(k) {
             problems.push(format!(
@@ -334,8 +398,21 @@ fn edition(
     lang: &str,
     data: Dataset,
     report: Report,
+    corrections: &[Correction],
     catalog: text::Catalog,
 ) -> Result<Bundle, Vec<LoadError>> {
+    let corrections = corrections
+        .iter()
+        .map(|c| Correction {
+            text: catalog
+                .text
+                .correction
+                .get(&c.id)
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            ..c.clone()
+        })
+        .collect();
     let mut snap = Snapshot {
         data,
         report,
@@ -401,7 +478,11 @@ fn edition(
         }
     }
     if problems.is_empty() {
-        Ok(Bundle { snap, prose })
+        Ok(Bundle {
+            snap,
+            prose,
+            corrections,
+        })
     } else {
         Err(problems)
     }

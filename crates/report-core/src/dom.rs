@@ -35,11 +35,30 @@ pub const TOOLS_CLASS: &str = "figure-tools";
 pub const TOOLS: &str = "details.figure-tools";
 pub const EMBED_CODE_CLASS: &str = "embed-code";
 pub const EMBED_CODES: &str = "textarea.embed-code";
+/// The embed code's render flags: each checkbox names its flag (`embed::Flags::NAMES`).
+pub const EMBED_FLAGS_CLASS: &str = "embed-flags";
+pub const FLAG_ATTR: &str = "data-flag";
+pub const FLAGS: &str = "fieldset.embed-flags input[data-flag]";
 /// "Cite this chart", and its two boxes (the citation, BibTeX), whose address the browser
 /// fills in where the build did not know it.
 pub const CITE_CLASS: &str = "figure-cite";
 pub const CITE_CODE_CLASS: &str = "cite-code";
 pub const CITE_CODES: &str = "textarea.cite-code";
+/// A correction on a chart; an embed document's copy of it above the chart, with its day in
+/// `data-corrected`, shown (`data-shown`) when the embed code was copied before it. The
+/// method section's list of corrections.
+pub const CORRECTION_CLASS: &str = "correction";
+pub const CORRECTION_FIRST_CLASS: &str = "correction-first";
+pub const CORRECTED_ATTR: &str = "data-corrected";
+pub const CORRECTIONS_FIRST: &str = "p.correction-first[data-corrected]";
+pub const SHOWN_ATTR: &str = "data-shown";
+pub const CORRECTIONS_ID: &str = "corrections";
+/// "Copy with source": its button (hidden until the script can copy) and its status line.
+pub const COPY_CLASS: &str = "copy-source";
+pub const COPY_BUTTON_CLASS: &str = "copy-button";
+pub const COPY_BUTTON: &str = "button.copy-button";
+pub const COPY_STATUS_CLASS: &str = "copy-status";
+pub const COPY_STATUS: &str = ".copy-status";
 /// The language switch; each link's own address is in `data-base`.
 pub const EDITIONS_CLASS: &str = "editions";
 pub const EDITION_BASE_ATTR: &str = "data-base";
@@ -67,10 +86,20 @@ mod tests {
             (EMBED_CODES, format!("textarea.{EMBED_CODE_CLASS}")),
             (CITE_CODES, format!("textarea.{CITE_CODE_CLASS}")),
             (
+                FLAGS,
+                format!("fieldset.{EMBED_FLAGS_CLASS} input[{FLAG_ATTR}]"),
+            ),
+            (
                 EDITION_LINKS,
                 format!("nav.{EDITIONS_CLASS} a[{EDITION_BASE_ATTR}]"),
             ),
             (TOC_LINKS, format!("nav.{TOC_CLASS} a")),
+            (COPY_BUTTON, format!("button.{COPY_BUTTON_CLASS}")),
+            (COPY_STATUS, format!(".{COPY_STATUS_CLASS}")),
+            (
+                CORRECTIONS_FIRST,
+                format!("p.{CORRECTION_FIRST_CLASS}[{CORRECTED_ATTR}]"),
+            ),
         ] {
             assert_eq!(selector, want);
         }

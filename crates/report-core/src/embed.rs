@@ -6,6 +6,7 @@
 //! @newswire/frames host listen for), and the code a journalist pastes. Parse and produce
 //! only: the web module sends and receives.
 
+use crate::data::PubDate;
 use crate::markup::escape;
 use crate::url::shown;
 use crate::views::Known;
@@ -24,6 +25,135 @@ pub struct Embed {
     pub theme: Theme,
     /// pym.js's child id, when a pym parent embeds the chart.
     pub pym: Option<String>,
+    /// The release the embed code was copied from (`updated=YYYY-MM-DD`, the report's
+    /// `[report] updated`); `None` for a code older than that parameter, or a bad value.
+    pub copied: Option<PubDate>,
+    pub flags: Flags,
+}
+
+/// The render flags a host may set on an embed document, as Datawrapper's: `plain=1` (no
+/// title and takeaway), `static=1` (the static chart and its table, no WebAssembly),
+/// `transparent=1` (no background of its own). Any other value leaves a flag off. The
+/// document's start-up script applies them before the first paint (`html::shell`); the
+/// embed-code box offers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flags {
+    pub plain: bool,
+    pub still: bool,
+    pub transparent: bool,
+}
+
+impl Flags {
+    /// Each flag's parameter, in the order an embed code writes them.
+    pub const NAMES: [&'static str; 3] = ["plain", "static", "transparent"];
+
+    pub fn read(search: &str) -> Flags {
+        let on = |k| matches!(param(search, k), Some("1") | Some("true"));
+        Flags {
+            plain: on("plain"),
+            still: on("static"),
+            transparent: on("transparent"),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> bool {
+        match name {
+            "plain" => self.plain,
+            "static" => self.still,
+            "transparent" => self.transparent,
+            _ => false,
+        }
+    }
+
+    /// The flags with `name` set to `on` (an unknown name changes nothing).
+    pub fn with(mut self, name: &str, on: bool) -> Flags {
+        match name {
+            "plain" => self.plain = on,
+            "static" => self.still = on,
+            "transparent" => self.transparent = on,
+            _ => {}
+        }
+        self
+    }
+}
+
+/// The query an embed code gives its document: the release it was copied from and each flag
+/// set (`?updated=2026-12-03&plain=1`); empty when there is neither.
+pub fn document_query(updated: Option<PubDate>, flags: Flags) -> String {
+    query_with(updated, flags, "&")
+}
+
+/// `document_query` with `and` between parameters (`&amp;` inside an HTML attribute).
+fn query_with(updated: Option<PubDate>, flags: Flags, and: &str) -> String {
+    let mut q = String::new();
+    if let Some(d) = updated {
+        q.push_str("?updated=");
+        q.push_str(&d.iso());
+    }
+    for name in Flags::NAMES {
+        if flags.get(name) {
+            q.push_str(if q.is_empty() { "?" } else { and });
+            q.push_str(name);
+            q.push_str("=1");
+        }
+    }
+    q
+}
+
+/// An embed code with its document's query rewritten for `flags`, keeping the release it
+/// records: each mention of the chart's document (`embed/ID.html`) in `code` has its query
+/// (up to a quote, `#`, `<` or a space) replaced. `attribute`: the mentions are in HTML
+/// attributes (the iframe and AMP codes), where `&` is written `&amp;`; else in a script's
+/// string (pym's). A byte scan, as `fill_mark`'s: no substring searcher in the WASM.
+pub fn requery(code: &str, id: &str, flags: Flags, attribute: bool) -> String {
+    let doc = document_path(id);
+    let (t, d) = (code.as_bytes(), doc.as_bytes());
+    let mut out = String::with_capacity(code.len() + 40);
+    let (mut i, mut from) = (0, 0);
+    while i + d.len() <= t.len() {
+        if &t[i..i + d.len()] != d {
+            i += 1;
+            continue;
+        }
+        i += d.len();
+        let start = i;
+        while i < t.len() && !matches!(t[i], b'"' | b'\'' | b'#' | b'<' | b' ' | b'\n') {
+            i += 1;
+        }
+        // The release the code records: the ten characters after `updated=`.
+        let old = t.get(start..i).unwrap_or_default();
+        let updated = (0..old.len())
+            .find(|&k| old[k..].starts_with(b"updated="))
+            .and_then(|k| old.get(k + 8..k + 18))
+            .and_then(|day| std::str::from_utf8(day).ok())
+            .and_then(PubDate::parse)
+            .filter(|d| d.day.is_some());
+        // Both cuts are at ASCII bytes, so on character boundaries.
+        out.push_str(code.get(from..start).unwrap_or_default());
+        out.push_str(&query_with(
+            updated,
+            flags,
+            if attribute { "&amp;" } else { "&" },
+        ));
+        from = i;
+    }
+    out.push_str(code.get(from..).unwrap_or_default());
+    out
+}
+
+/// Whether an embed document shows a correction made on `corrected` (`YYYY-MM-DD`, as its
+/// `data-corrected` says) above its chart: when the embed code was copied before it, or
+/// predates the `updated` parameter. A day that cannot be read is not shown there (the
+/// notes still carry it).
+pub fn correction_first(corrected: &str, copied: Option<PubDate>) -> bool {
+    PubDate::parse(corrected)
+        .filter(|d| d.day.is_some())
+        .is_some_and(|d| copied_before(d, copied))
+}
+
+/// Whether an embed code copied from the release `copied` predates a correction of `day`.
+pub fn copied_before(day: PubDate, copied: Option<PubDate>) -> bool {
+    copied.is_none_or(|c| day > c)
 }
 
 /// A parameter that cannot be used; the value is kept short and only ever shown as text.
@@ -48,6 +178,15 @@ fn param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
 /// Where a chart's embed document is, relative to the report's folder.
 pub fn document_path(id: &str) -> String {
     format!("embed/{id}.html")
+}
+
+/// Where a chart's embed document for a member state's view is (`embed/ID.th.html`), for a
+/// static embed of that view; the region's is `document_path`.
+pub fn document_path_for(id: &str, country: Option<crate::data::Country>) -> String {
+    match country {
+        None => document_path(id),
+        Some(c) => format!("embed/{id}.{}.html", c.code().to_ascii_lowercase()),
+    }
 }
 
 /// The folder of a page's path: what the report's relative addresses start from.
@@ -137,8 +276,18 @@ pub fn parse(
             None
         }
     };
+    let copied = param(search, "updated")
+        .and_then(PubDate::parse)
+        .filter(|d| d.day.is_some());
+    let flags = Flags::read(search);
     Some(match (chart, errors.is_empty()) {
-        (Some(chart), true) => Ok(Embed { chart, theme, pym }),
+        (Some(chart), true) => Ok(Embed {
+            chart,
+            theme,
+            pym,
+            copied,
+            flags,
+        }),
         _ => Err(errors),
     })
 }
@@ -199,15 +348,16 @@ pub const URL_MARK: &str = "REPORT_URL";
 pub const HEIGHT_MARK: &str = "600PX_HEIGHT";
 
 /// The iframe code for a chart: `base` is the report's folder (origin and path, ending in
-/// `/`), `height` the chart's height at 600 px wide, so the article does not jump. The frame
-/// loads the chart's embed document.
-pub fn iframe_code(base: &str, id: &str, title: &str, height: &str) -> String {
+/// `/`), `query` the document's (`document_query`), `height` the chart's height at 600 px
+/// wide, so the article does not jump. The frame loads the chart's embed document.
+pub fn iframe_code(base: &str, id: &str, query: &str, title: &str, height: &str) -> String {
     format!(
-        "<iframe title=\"{t}\" src=\"{b}{}\" loading=\"lazy\" height=\"{height}\" scrolling=\"no\" style=\"width:1px;min-width:100%;border:0\"></iframe>\n<noscript><img src=\"{b}{}\" alt=\"{t}\" width=\"{EMBED_WIDTH}\" style=\"max-width:100%;height:auto\"></noscript>\n{RESIZE_SNIPPET}",
+        "<iframe title=\"{t}\" src=\"{b}{}{q}\" loading=\"lazy\" height=\"{height}\" scrolling=\"no\" style=\"width:1px;min-width:100%;border:0\"></iframe>\n<noscript><img src=\"{b}{}\" alt=\"{t}\" width=\"{EMBED_WIDTH}\" style=\"max-width:100%;height:auto\"></noscript>\n{RESIZE_SNIPPET}",
         document_path(id),
         crate::export::path(id, None, "png"),
         t = escape(title),
         b = escape(base),
+        q = escape(query),
     )
 }
 
@@ -222,14 +372,22 @@ pub const EMBED_WIDTH: u32 = 600;
 /// For an AMP page: an `amp-iframe` that may resize itself (the embed sends AMP's request), with
 /// the overflow element AMP requires and the still image as its placeholder.
 /// `show` is the overflow button's words, in the edition's language.
-pub fn amp_code(base: &str, id: &str, title: &str, height: &str, show: &str) -> String {
+pub fn amp_code(
+    base: &str,
+    id: &str,
+    query: &str,
+    title: &str,
+    height: &str,
+    show: &str,
+) -> String {
     format!(
-        "<amp-iframe title=\"{t}\" width=\"{EMBED_WIDTH}\" height=\"{height}\" layout=\"responsive\" sandbox=\"allow-scripts\" resizable frameborder=\"0\" src=\"{b}{doc}#amp=1\">\n<div overflow tabindex=\"0\" role=\"button\" aria-label=\"{s}\">{s}</div>\n<amp-img placeholder layout=\"fill\" src=\"{b}{png}\" alt=\"{t}\"></amp-img>\n</amp-iframe>",
+        "<amp-iframe title=\"{t}\" width=\"{EMBED_WIDTH}\" height=\"{height}\" layout=\"responsive\" sandbox=\"allow-scripts\" resizable frameborder=\"0\" src=\"{b}{doc}{q}#amp=1\">\n<div overflow tabindex=\"0\" role=\"button\" aria-label=\"{s}\">{s}</div>\n<amp-img placeholder layout=\"fill\" src=\"{b}{png}\" alt=\"{t}\"></amp-img>\n</amp-iframe>",
         s = escape(show),
         t = escape(title),
         b = escape(base),
         doc = document_path(id),
         png = crate::export::path(id, None, "png"),
+        q = escape(query),
     )
 }
 
@@ -238,13 +396,14 @@ pub fn amp_code(base: &str, id: &str, title: &str, height: &str, show: &str) -> 
 pub fn oembed_json(
     base: &str,
     id: &str,
+    query: &str,
     title: &str,
     provider: &str,
     height: u32,
     thumbnail: &str,
 ) -> String {
     let q = crate::export::json;
-    let html = iframe_code(base, id, title, &height.to_string());
+    let html = iframe_code(base, id, query, title, &height.to_string());
     format!(
         "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": {},\n  \"provider_url\": {},\n  \"html\": {},\n  \"width\": {EMBED_WIDTH},\n  \"height\": {height},\n  \"thumbnail_url\": {},\n  \"thumbnail_width\": 1200,\n  \"thumbnail_height\": 630\n}}\n",
         q(title),
@@ -256,11 +415,14 @@ pub fn oembed_json(
 }
 
 /// The pym.js variant, for newsrooms that already run pym's parent library.
-pub fn pym_code(base: &str, id: &str) -> String {
+pub fn pym_code(base: &str, id: &str, query: &str) -> String {
     format!(
-        "<div id=\"report-{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"report-{id}\", \"{}{}\", {{}});</script>",
+        "<div id=\"report-{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"report-{id}\", \"{}{}{}\", {{}});</script>",
         escape(base),
-        document_path(id)
+        document_path(id),
+        // The query is this module's (`document_query`: letters, digits, `?`, `=`, `&`, `-`),
+        // inside a script's string, where an entity would be read as it is written.
+        query
     )
 }
 
@@ -337,6 +499,8 @@ mod tests {
                 chart: "trust-2024".into(),
                 theme: Theme::Dark,
                 pym: Some("report-1".into()),
+                copied: None,
+                flags: Flags::default(),
             }))
         );
         assert_eq!(
@@ -394,6 +558,8 @@ mod tests {
                 chart: "influence".into(),
                 theme: Theme::Light,
                 pym: Some("c1".into()),
+                copied: None,
+                flags: Flags::default(),
             }))
         );
         // The document wins over a stray `embed` parameter; a bad theme is still refused.
@@ -415,6 +581,80 @@ mod tests {
     }
 
     #[test]
+    fn render_flags_and_the_release_are_read_and_written_back() {
+        let e = parse(
+            "?updated=2026-11-20&plain=1&static=true&transparent=yes",
+            Some("influence"),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(e.copied, PubDate::parse("2026-11-20"));
+        assert_eq!(
+            e.flags,
+            Flags {
+                plain: true,
+                still: true,
+                transparent: false,
+            }
+        );
+        // A bad day or flag is ignored, never a refusal.
+        let e = parse("?updated=2026-11&plain=0&static=%3Cx%3E", Some("influence"))
+            .unwrap()
+            .unwrap();
+        assert_eq!((e.copied, e.flags), (None, Flags::default()));
+        assert_eq!(document_query(None, Flags::default()), "");
+        let all = Flags::default()
+            .with("transparent", true)
+            .with("plain", true)
+            .with("static", true)
+            .with("static", false)
+            .with("bogus", true);
+        assert_eq!(
+            document_query(PubDate::parse("2026-12-03"), all),
+            "?updated=2026-12-03&plain=1&transparent=1"
+        );
+        assert_eq!(
+            document_query(None, all.with("static", true)),
+            "?plain=1&static=1&transparent=1"
+        );
+    }
+
+    #[test]
+    fn the_embed_codes_take_the_flags_and_keep_their_release() {
+        let base = "https://e/r/";
+        let query = document_query(PubDate::parse("2026-12-03"), Flags::default());
+        let plain = Flags::default()
+            .with("plain", true)
+            .with("transparent", true);
+        let iframe = iframe_code(base, "influence", &query, "T", "400");
+        let got = requery(&iframe, "influence", plain, true);
+        assert!(got.contains("src=\"https://e/r/embed/influence.html?updated=2026-12-03&amp;plain=1&amp;transparent=1\""));
+        assert_eq!(got.matches("embed/influence.html").count(), 1);
+        // Back to none: the release stays; the image and snippet are untouched.
+        assert_eq!(requery(&got, "influence", Flags::default(), true), iframe);
+        let amp = amp_code(base, "influence", "", "T", "400", "Show");
+        assert!(requery(&amp, "influence", plain, true)
+            .contains("embed/influence.html?plain=1&amp;transparent=1#amp=1\""));
+        let pym = pym_code(base, "influence", &query);
+        assert!(requery(&pym, "influence", plain, false)
+            .contains("embed/influence.html?updated=2026-12-03&plain=1&transparent=1\""));
+        // Another chart's document is not touched.
+        assert_eq!(requery(&iframe, "live-work", plain, true), iframe);
+    }
+
+    #[test]
+    fn a_correction_shows_first_for_a_code_copied_before_it() {
+        let copied = PubDate::parse("2026-11-20");
+        assert!(correction_first("2026-11-21", copied));
+        assert!(!correction_first("2026-11-20", copied));
+        assert!(!correction_first("2026-10-01", copied));
+        // A code from before the parameter existed predates every correction.
+        assert!(correction_first("2026-10-01", None));
+        assert!(!correction_first("2026-10", None));
+        assert!(!correction_first("<b>", None));
+    }
+
+    #[test]
     fn pym_messages_are_exact() {
         assert_eq!(pym_height("c1", 412), "pymxPYMxc1xPYMxheightxPYMx412");
         assert_eq!(pym_width("pymxPYMxc1xPYMxwidthxPYMx600", "c1"), Some(600));
@@ -432,15 +672,19 @@ mod tests {
 
     #[test]
     fn the_embed_code_uses_the_reports_own_address() {
+        let query = document_query(PubDate::parse("2026-12-03"), Flags::default());
         let code = iframe_code(
             "https://example.org/report/",
             "trust-2024",
+            &query,
             "Who \"trusts\"",
             "512",
         );
-        assert!(code.starts_with("<iframe title=\"Who &quot;trusts&quot;\" src=\"https://example.org/report/embed/trust-2024.html\" loading=\"lazy\" height=\"512\""));
+        assert!(code.starts_with("<iframe title=\"Who &quot;trusts&quot;\" src=\"https://example.org/report/embed/trust-2024.html?updated=2026-12-03\" loading=\"lazy\" height=\"512\""));
         assert!(code.contains("style=\"width:1px;min-width:100%;border:0\""));
         assert!(code.contains("datawrapper-height"));
-        assert!(pym_code("https://example.org/report/", "influence").contains("new pym.Parent(\"report-influence\", \"https://example.org/report/embed/influence.html\""));
+        assert!(pym_code("https://example.org/report/", "influence", &query).contains("new pym.Parent(\"report-influence\", \"https://example.org/report/embed/influence.html?updated=2026-12-03\""));
+        assert!(amp_code("https://e/", "x", "?plain=1", "T", "300", "Show")
+            .contains("src=\"https://e/embed/x.html?plain=1#amp=1\""));
     }
 }

@@ -36,6 +36,9 @@ pub struct State {
     pub section: Option<String>,
     /// The chart the reader last worked with, for the URL.
     pub chart: Option<usize>,
+    /// The value the reader last picked in a chart (with the arrow keys, a tap or a click):
+    /// what "Copy with source" copies. A new view (another country) forgets it.
+    pub picked: Option<(usize, Point)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +59,11 @@ pub enum Msg {
     },
     Blur {
         chart: usize,
+    },
+    /// A click on a chart (mouse or pen), at a point or between points.
+    Pick {
+        chart: usize,
+        at: Option<Point>,
     },
     Key {
         chart: usize,
@@ -120,6 +128,7 @@ pub fn update(state: &mut State, msg: Msg, series_of: impl Fn(usize) -> usize) -
             if state.country != c {
                 state.country = c;
                 state.tip = None;
+                state.picked = None;
                 fx.rebuild = true;
                 fx.url = true;
             }
@@ -148,6 +157,7 @@ pub fn update(state: &mut State, msg: Msg, series_of: impl Fn(usize) -> usize) -
                 state.tip = None;
             } else if let Some(p) = step(current, key, series_of(chart), points) {
                 state.focus = Some((chart, Some(p)));
+                state.picked = Some((chart, p));
                 state.tip = Some(Tip {
                     chart,
                     point: p,
@@ -179,7 +189,11 @@ pub fn update(state: &mut State, msg: Msg, series_of: impl Fn(usize) -> usize) -
                 state.tip = None;
             }
         }
+        Msg::Pick { chart, at } => {
+            state.picked = at.map(|p| (chart, p));
+        }
         Msg::Tap { chart, at } => {
+            state.picked = at.map(|p| (chart, p));
             state.tip = at.map(|p| Tip {
                 chart,
                 point: p,
@@ -245,6 +259,36 @@ pub fn describe(chart: &Chart, (row, series): Point, ui: &Ui) -> Option<String> 
             }
         }
     })
+}
+
+/// What "Copy with source" copies from a chart: the value the reader picked (`point`) in the
+/// edition's words (`labelled`: the chart's title, then what the value says), or without one
+/// (or on a value not published) the chart's title and takeaway; then its source line and the
+/// address that brings a reader to it (`report`, the report's folder, then `#v-…` or
+/// `#chart-ID`). Lines are joined with line breaks.
+pub fn copy_text(chart: &Chart, point: Option<Point>, ui: &Ui, report: &str) -> String {
+    let source = chart.source.plain(ui);
+    let value = point.and_then(|p| {
+        let origin = chart
+            .rows
+            .get(p.0)?
+            .cells
+            .get(p.1)?
+            .shown()?
+            .origin
+            .as_ref()?;
+        Some((describe(chart, p, ui)?, origin.value_id(&chart.id)))
+    });
+    match value {
+        Some((what, id)) => format!(
+            "{}\n{source}\n{report}#{id}",
+            template(&ui.labelled, &[("label", &chart.title), ("text", &what)])
+        ),
+        None => format!(
+            "{}\n{}\n{source}\n{report}#chart-{}",
+            chart.title, chart.takeaway, chart.id
+        ),
+    }
 }
 
 /// How many points a chart has (every cell, published or not, is a stop for the keyboard).
@@ -471,5 +515,72 @@ mod tests {
             "R / A = 4.5% [ปี 2567; all]"
         );
         assert_eq!(describe(&c, (0, 1), &ui).unwrap(), "R / B = n/p");
+    }
+
+    #[test]
+    fn copy_with_source_gives_the_picked_value_or_the_chart_with_source_and_address() {
+        let b = crate::test_data();
+        let c = crate::spec::build(&b, "trust-2024").unwrap();
+        let ui = &b.strings.ui;
+        let report = "https://example.org/r/";
+        let source = c.source.plain(ui);
+        assert_eq!(
+            copy_text(&c, Some((0, 0)), ui, report),
+            format!(
+                "{}: Japan, Trust: 58.9%. 2024, all respondents.\n{source}\nhttps://example.org/r/#v-trust-2024-trust-2024-asean-japan",
+                c.title
+            )
+        );
+        // A value not published, or none picked: the chart itself.
+        let chart = format!(
+            "{}\n{}\n{source}\nhttps://example.org/r/#chart-trust-2024",
+            c.title, c.takeaway
+        );
+        assert_eq!(copy_text(&c, Some((0, 1)), ui, report), chart);
+        assert_eq!(copy_text(&c, None, ui, report), chart);
+    }
+
+    #[test]
+    fn the_picked_value_follows_keys_taps_and_clicks_and_a_new_view_forgets_it() {
+        let mut s = State::default();
+        update(&mut s, Msg::Focus { chart: 0 }, series);
+        key(&mut s, Key::Next);
+        key(&mut s, Key::Next);
+        assert_eq!(s.picked, Some((0, (0, 1))));
+        // Leaving the chart for the button keeps it.
+        update(&mut s, Msg::Blur { chart: 0 }, series);
+        update(&mut s, Msg::TapOutside, series);
+        assert_eq!(s.picked, Some((0, (0, 1))));
+        update(
+            &mut s,
+            Msg::Pick {
+                chart: 1,
+                at: Some((3, 1)),
+            },
+            series,
+        );
+        assert_eq!(s.picked, Some((1, (3, 1))));
+        update(
+            &mut s,
+            Msg::Tap {
+                chart: 0,
+                at: Some((1, 0)),
+            },
+            series,
+        );
+        assert_eq!(s.picked, Some((0, (1, 0))));
+        update(&mut s, Msg::Pick { chart: 0, at: None }, series);
+        assert_eq!(s.picked, None);
+        update(
+            &mut s,
+            Msg::Tap {
+                chart: 0,
+                at: Some((1, 0)),
+            },
+            series,
+        );
+        let th = crate::test_data().data.members().find(|c| c.code() == "TH");
+        update(&mut s, Msg::SelectCountry(th), series);
+        assert_eq!(s.picked, None);
     }
 }

@@ -99,6 +99,8 @@ pub fn parse(search: &str, hash: &str, known: &Known) -> (UrlState, Vec<Issue>) 
             Some(s) => state.section = Some(s.clone()),
             // A figure's own anchor is a fine place to land; anything else is reported.
             None if hash.starts_with("chart-") => {}
+            // The list of corrections and each entry in it (`html::corrections`).
+            None if hash == crate::dom::CORRECTIONS_ID || hash.starts_with("correction-") => {}
             None if hash.starts_with("v-") => state.value = Some(hash.clone()),
             None => issues.push(Issue::UnknownSection(shown(&hash))),
         }
@@ -180,6 +182,16 @@ mod tests {
         assert_eq!(s.value.as_deref(), Some("v-trust-2024-trust-2024-th-japan"));
         assert_eq!(s.section, None);
         assert_eq!(print(&s), "");
+    }
+
+    #[test]
+    fn the_corrections_and_each_entry_are_addresses_on_the_page() {
+        for hash in ["#corrections", "#correction-trust-2024-japan"] {
+            let (s, issues) = parse("", hash);
+            assert!(issues.is_empty(), "{hash}: {issues:?}");
+            assert_eq!(s.section, None);
+        }
+        assert_eq!(parse("", "#correctionsx").1.len(), 1);
     }
 
     #[test]

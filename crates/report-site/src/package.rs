@@ -1,5 +1,5 @@
 //! The whole dataset as a Frictionless Data Package (`downloads/datapackage.json`): every
-//! published value, question, population, source and note as CSV, each with a Table Schema
+//! published value, question, population, source, note and correction as CSV, each with a Table Schema
 //! (types, required fields, keys between the tables), plus the licence and how to cite. The
 //! build writes it; `./x test` validates it with `frictionless validate`.
 
@@ -95,7 +95,7 @@ fn tables(b: &Bundle) -> Vec<Table> {
                 s.outlet.clone(),
                 opt(&s.title),
                 opt(&s.author),
-                s.date.map(iso).unwrap_or_default(),
+                s.date.map(|d| d.iso()).unwrap_or_default(),
                 opt(&s.url),
                 opt(&s.language),
                 if s.blog { "blog" } else { "" }.to_owned(),
@@ -129,6 +129,19 @@ fn tables(b: &Bundle) -> Vec<Table> {
                     .to_owned(),
                 n.text.clone(),
                 sources.join(" "),
+            ]
+        })
+        .collect();
+    let corrections = b
+        .corrections
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.clone(),
+                c.date.iso(),
+                c.charts.join(" "),
+                c.values.join(" "),
+                c.text.clone(),
             ]
         })
         .collect();
@@ -267,18 +280,31 @@ fn tables(b: &Bundle) -> Vec<Table> {
             foreign_keys: &[("question", "questions", "id")],
             rows: notes,
         },
+        Table {
+            name: "corrections",
+            title: "Corrections made after publication, newest first",
+            fields: vec![
+                Field("id", "string", true, "The correction's id (#correction-ID on the page)"),
+                Field("date", "date", true, "The day it was made"),
+                Field(
+                    "charts",
+                    "string",
+                    true,
+                    "The charts it changed: chart ids, space-separated",
+                ),
+                Field(
+                    "values",
+                    "string",
+                    false,
+                    "The figures it is about: value ids (v-CHART-QUESTION-YEAR-POPULATION-OPTION), space-separated",
+                ),
+                Field("text", "string", true, "What was corrected"),
+            ],
+            primary_key: &["id"],
+            foreign_keys: &[],
+            rows: corrections,
+        },
     ]
-}
-
-fn iso(d: crate::data::PubDate) -> String {
-    let mut s = format!("{:04}", d.year);
-    if let Some(m) = d.month {
-        s.push_str(&format!("-{m:02}"));
-    }
-    if let Some(day) = d.day {
-        s.push_str(&format!("-{day:02}"));
-    }
-    s
 }
 
 /// The package: the descriptor and its CSVs (UTF-8 with a byte-order mark, so spreadsheet
@@ -382,5 +408,34 @@ mod tests {
         assert!(descriptor
             .contains("\"primaryKey\": [\"question\", \"year\", \"population\", \"option\"]"));
         assert_eq!(json("a \"b\"\n\\"), "\"a \\\"b\\\"\\n\\\\\"");
+        // No correction yet: the table is there, with its header only.
+        let corrections = &files
+            .iter()
+            .find(|(p, _)| p == "downloads/dataset/corrections.csv")
+            .unwrap()
+            .1;
+        assert_eq!(corrections, "\u{feff}id,date,charts,values,text\n");
+    }
+
+    #[test]
+    fn the_package_lists_each_correction() {
+        let mut b = crate::test_data();
+        b.corrections.push(crate::data::Correction {
+            id: "fix".into(),
+            date: crate::data::PubDate::parse("2026-11-28").unwrap(),
+            charts: vec!["trust-2024".into(), "influence".into()],
+            values: vec!["v-trust-2024-trust-2024-asean-japan".into()],
+            line: 1,
+            text: "Words, \"quoted\".".into(),
+        });
+        let files = files(&b);
+        let csv = &files
+            .iter()
+            .find(|(p, _)| p == "downloads/dataset/corrections.csv")
+            .unwrap()
+            .1;
+        assert!(csv.ends_with("\nfix,2026-11-28,trust-2024 influence,v-trust-2024-trust-2024-asean-japan,\"Words, \"\"quoted\"\".\"\n"), "{csv}");
+        let descriptor = &files.iter().find(|(p, _)| p == DESCRIPTOR).unwrap().1;
+        assert!(descriptor.contains("\"path\": \"dataset/corrections.csv\""));
     }
 }

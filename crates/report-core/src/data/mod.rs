@@ -3,11 +3,13 @@
 //! `lib.rs` embeds the files; build.rs reads them; tests pass their own fixtures.
 
 pub mod charts;
+pub mod corrections;
 pub mod model;
 pub mod raw;
 pub mod validate;
 
 pub use charts::{ChartDef, Report};
+pub use corrections::Correction;
 pub use model::{
     Code, Country, Dataset, Note, NoteKind, Population, PopulationInfo, PubDate, Published,
     Question, QuestionKind, Read, Source, SourceKind, Unit, Value, Via,
@@ -19,6 +21,8 @@ pub const VALUES_FILE: &str = "values.csv";
 pub const SOURCES_FILE: &str = "sources.toml";
 pub const NOTES_FILE: &str = "notes.toml";
 pub const CHARTS_FILE: &str = "charts.toml";
+/// Optional: the corrections made after publication.
+pub const CORRECTIONS_FILE: &str = "corrections.toml";
 
 /// The text of a report's data folder; tests pass their own fixtures.
 #[derive(Debug, Clone)]
@@ -30,6 +34,8 @@ pub struct Files<'a> {
     pub sources: &'a str,
     pub notes: &'a str,
     pub charts: &'a str,
+    /// `corrections.toml`, where the folder has one.
+    pub corrections: Option<&'a str>,
     /// Each edition's catalogs, in the order of `[report] editions` (the first is the original).
     pub catalogs: Vec<CatalogFiles<'a>>,
 }
@@ -75,6 +81,8 @@ pub struct Folder {
     pub name: String,
     /// `FILES` in order.
     pub data: Vec<String>,
+    /// `corrections.toml`, where the folder has one.
+    pub corrections: Option<String>,
     /// `(lang, text.LANG.toml, ui.LANG.toml)` for each edition.
     pub catalogs: Vec<(String, String, String)>,
 }
@@ -95,6 +103,11 @@ impl Folder {
             .iter()
             .map(|f| read(f))
             .collect::<Result<Vec<_>, _>>()?;
+        let corrections = match std::fs::read_to_string(path.join(CORRECTIONS_FILE)) {
+            Ok(t) => Some(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(format!("{name}/{CORRECTIONS_FILE}: cannot be read: {e}")),
+        };
         let mut catalogs = Vec::new();
         for lang in editions(&data[4]) {
             let [t, u] = crate::text::file_names(&lang);
@@ -104,6 +117,7 @@ impl Folder {
         Ok(Folder {
             name: name.to_owned(),
             data,
+            corrections,
             catalogs,
         })
     }
@@ -111,6 +125,9 @@ impl Folder {
     /// The paths a build depends on, for `cargo::rerun-if-changed`.
     pub fn paths(&self) -> Vec<String> {
         let mut v: Vec<String> = FILES.iter().map(|f| (*f).to_owned()).collect();
+        if self.corrections.is_some() {
+            v.push(CORRECTIONS_FILE.to_owned());
+        }
         for (lang, _, _) in &self.catalogs {
             v.extend(crate::text::file_names(lang));
         }
@@ -125,6 +142,7 @@ impl Folder {
             sources: &self.data[2],
             notes: &self.data[3],
             charts: &self.data[4],
+            corrections: self.corrections.as_deref(),
             catalogs: self
                 .catalogs
                 .iter()

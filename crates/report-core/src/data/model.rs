@@ -210,8 +210,9 @@ pub struct Value {
     pub sources: Vec<usize>,
 }
 
-/// A publication date as precise as the source states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A publication date as precise as the source states it. Ordered by year, then month, then
+/// day (a less precise date before a more precise one of the same year or month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PubDate {
     pub year: u16,
     pub month: Option<u8>,
@@ -222,9 +223,10 @@ impl PubDate {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<PubDate> {
         let mut parts = text.split('-');
+        // Digits by hand: `str::parse` would bring integer parsing into the WASM.
         let num = |s: &str, len: usize| {
             (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse::<u16>().ok())?
+                .then(|| s.bytes().fold(0u16, |n, b| n * 10 + u16::from(b - b'0')))
         };
         let year = num(parts.next()?, 4)?;
         let month = match parts.next() {
@@ -239,6 +241,23 @@ impl PubDate {
             return None;
         }
         Some(PubDate { year, month, day })
+    }
+
+    /// As written in the data files: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        // Digits by hand, as `parse` reads them (no formatting machinery in the WASM).
+        fn digits(s: &mut String, n: u16, width: u32) {
+            for p in (0..width).rev() {
+                s.push(char::from(b'0' + (n / 10u16.pow(p) % 10) as u8));
+            }
+        }
+        let mut s = String::with_capacity(10);
+        digits(&mut s, self.year, 4);
+        for part in [self.month, self.day].into_iter().flatten() {
+            s.push('-');
+            digits(&mut s, u16::from(part), 2);
+        }
+        s
     }
 }
 

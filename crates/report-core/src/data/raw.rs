@@ -118,6 +118,24 @@ pub struct RawNote {
     pub sources: Vec<String>,
 }
 
+/// `corrections.toml` (optional): what was corrected after publication, and when.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionsFile {
+    #[serde(default)]
+    pub correction: Vec<RawCorrection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCorrection {
+    pub id: String,
+    pub date: String,
+    pub charts: Vec<String>,
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
 /// `data/charts.toml`: the report's shape (sections, highlight, colour roles) and every chart.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

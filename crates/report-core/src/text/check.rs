@@ -78,6 +78,9 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
             out.push((format!("[question.{id}] wording"), w));
         }
     }
+    for (id, c) in &t.correction {
+        out.push((format!("[correction.{id}] text"), &c.text));
+    }
     out
 }
 

@@ -38,6 +38,16 @@ pub struct TextFile {
     pub question: BTreeMap<String, QuestionText>,
     /// Each note id of notes.toml: the note's words.
     pub note: BTreeMap<String, String>,
+    /// Each correction id of corrections.toml: what was corrected, in words.
+    #[serde(default)]
+    pub correction: BTreeMap<String, CorrectionText>,
+}
+
+/// A correction of corrections.toml in words.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionText {
+    pub text: String,
 }
 
 /// How an edition names the survey and describes its method.
@@ -298,6 +308,22 @@ pub struct Ui {
     pub cite_undated: String,
     pub cite_accessed: String,
     pub cite_note: String,
+    /// Corrections: the list's heading, the line when there are none, each correction
+    /// (`{date}`, `{text}`), the label of the charts it changed, the link to the list.
+    pub corrections: String,
+    pub corrections_none: String,
+    pub corrected: String,
+    pub corrections_charts: String,
+    pub corrections_all: String,
+    /// The embed-code box's render flags: their group; `plain`, `static`, `transparent`.
+    pub embed_options: String,
+    pub embed_plain: String,
+    pub embed_static: String,
+    pub embed_transparent: String,
+    /// "Copy with source": the button, and what it says once copied or if it could not.
+    pub copy_source: String,
+    pub copy_done: String,
+    pub copy_failed: String,
     /// The AMP snippet's button that opens the frame in full.
     pub embed_amp_show: String,
     /// Why start-up failed (after `failed`); `{id}` a chart.
@@ -355,6 +381,8 @@ impl Ui {
             point: c(&self.point),
             point_derived: c(&self.point_derived),
             point_missing: c(&self.point_missing),
+            copy_done: c(&self.copy_done),
+            copy_failed: c(&self.copy_failed),
             ..Ui::default()
         }
     }

@@ -61,6 +61,9 @@ pub fn figure(
     h.el("p", &[("class", "chart-subtitle")], &chart.subtitle)
         .nl();
     h.close("figcaption").nl();
+    // A correction shows above the chart on the page; in an embed document, where the embed
+    // code predates it (the browser decides), and always in the notes.
+    super::corrections::on_chart(&mut h, bundle, id, embedded, embedded);
     if bundle.report.has_selector(id) {
         picker(&mut h, id, bundle);
     }
@@ -122,14 +125,17 @@ pub fn figure(
             .nl();
         h.raw(&table(chart, &strings.ui));
         notes(&mut h, chart, ui);
+        super::corrections::on_chart(&mut h, bundle, id, true, false);
         source_line(&mut h, chart, ui);
+        copy_source(&mut h, ui);
         super::cite::cite(&mut h, chart, bundle, site);
         h.close("details").nl();
     } else {
         h.raw(&table(chart, &strings.ui));
         notes(&mut h, chart, ui);
         source_line(&mut h, chart, ui);
-        tools(&mut h, chart, ui, site);
+        copy_source(&mut h, ui);
+        tools(&mut h, chart, bundle, site);
         super::cite::cite(&mut h, chart, bundle, site);
         link_back(&mut h);
     }
@@ -167,17 +173,20 @@ fn static_chart(h: &mut Html, chart: &Chart) {
 /// Embed code and downloads, closed by default. The CSV and SVG are files written at build
 /// time (`downloads`), linked directly; the script fills in the report's address and the
 /// embed's height, draws the PNG, and points the links at the chosen country's files.
-fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
+fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
+    let ui = &bundle.strings.ui;
     let id = chart.id.as_str();
     // The report's address: known at build time where SITE_URL is set, else filled in by the
     // script from the page's own address.
     let edition = site.edition_url();
     let base = edition.as_deref().unwrap_or(embed::URL_MARK);
-    let iframe = embed::iframe_code(base, id, &chart.title, embed::HEIGHT_MARK);
-    let pym = embed::pym_code(base, id);
+    let query = embed::document_query(bundle.report.updated, embed::Flags::default());
+    let iframe = embed::iframe_code(base, id, &query, &chart.title, embed::HEIGHT_MARK);
+    let pym = embed::pym_code(base, id, &query);
     let amp = embed::amp_code(
         base,
         id,
+        &query,
         &chart.title,
         embed::HEIGHT_MARK,
         &ui.embed_amp_show,
@@ -185,6 +194,29 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
     h.open("details", &[("class", dom::TOOLS_CLASS)])
         .el("summary", &[], &ui.tools_summary)
         .nl();
+    // The render flags, offered for the codes below (the script rewrites them).
+    h.open("fieldset", &[("class", dom::EMBED_FLAGS_CLASS)])
+        .el("legend", &[], &ui.embed_options)
+        .nl();
+    for (name, label) in
+        embed::Flags::NAMES
+            .iter()
+            .zip([&ui.embed_plain, &ui.embed_static, &ui.embed_transparent])
+    {
+        h.open("label", &[])
+            .open(
+                "input",
+                &[
+                    ("type", "checkbox"),
+                    (dom::FLAG_ATTR, name),
+                    ("disabled", ""),
+                ],
+            )
+            .text(label)
+            .close("label")
+            .nl();
+    }
+    h.close("fieldset").nl();
     // Each code in a labelled, read-only box: (id suffix, label, kind, rows, code).
     for (suffix, label, kind, rows, code) in [
         ("embed", &ui.embed_iframe_label, "iframe", "6", &iframe),
@@ -246,6 +278,30 @@ fn tools(h: &mut Html, chart: &Chart, ui: &text::Ui, site: &super::Site) {
         &ui.download_svg,
     );
     h.close("p").nl().close("details").nl();
+}
+
+/// "Copy with source": the value the reader picked in the chart (or the chart), with its
+/// source and address, to the clipboard. Hidden until the script can copy (`web::mount`).
+fn copy_source(h: &mut Html, ui: &text::Ui) {
+    h.open("p", &[("class", dom::COPY_CLASS)])
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", dom::COPY_BUTTON_CLASS),
+                ("hidden", ""),
+            ],
+        )
+        .text(&ui.copy_source)
+        .close("button")
+        .text(" ")
+        .open(
+            "span",
+            &[("class", dom::COPY_STATUS_CLASS), ("role", "status")],
+        )
+        .close("span")
+        .close("p")
+        .nl();
 }
 
 /// A labelled, read-only box of text to copy (an embed code, a citation): its `id`, its

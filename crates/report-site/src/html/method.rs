@@ -63,6 +63,7 @@ pub(super) fn method(h: &mut Html, bundle: &Bundle) {
         link(h, &spec::link(&bundle.data, &bundle.strings, src), ui);
     }
     h.close("dd").nl().close("dl").nl();
+    super::corrections::list(h, bundle);
 }
 
 /// Every note on a conflict between sources, an attribution or a base, wherever it is.

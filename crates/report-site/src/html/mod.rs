@@ -7,6 +7,7 @@
 
 pub mod card;
 mod cite;
+mod corrections;
 mod figure;
 mod method;
 mod shell;
@@ -135,6 +136,15 @@ pub fn plain(runs: &[Inline], bundle: &Bundle) -> String {
                 .to_owned(),
         })
         .collect()
+}
+
+/// Whether the text places the method block (`{{method}}`) anywhere.
+fn has_method(bundle: &Bundle) -> bool {
+    bundle.prose.sections.iter().any(|s| {
+        s.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Directive(Directive::Method)))
+    })
 }
 
 fn blocks(
@@ -445,6 +455,12 @@ pub fn body_html(bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
         inline(&mut h, &s.claim, bundle)?;
         h.close("p").nl();
         blocks(&mut h, &s.blocks, bundle, &s.id, site)?;
+        // The corrections' list is part of `{{method}}`; a report without that block still
+        // lists them, at the end of its last section, where the charts' links point.
+        let last = bundle.prose.sections.last().is_some_and(|l| l.id == s.id);
+        if last && !bundle.corrections.is_empty() && !has_method(bundle) {
+            corrections::list(&mut h, bundle);
+        }
         h.close("section").nl();
     }
     h.close("main").nl();

@@ -220,6 +220,58 @@ impl Shell {
         (self, files)
     }
 
+    /// The embed documents' start-up: trunk's (its module script and the preloads of its
+    /// glue and WASM) replaced by one classic script at the head's start, which applies the
+    /// render flags and the theme from the address before the first paint (`embed::Flags`),
+    /// and starts the WASM, with its preloads, unless `static=1` asks for none (then the
+    /// document is ready as it is). With `static=1&country=XX`, a chart with a selector goes to
+    /// that member state's static document (`embed::document_path_for`), which the root's
+    /// `data-static-views` lists. Call it on an externalised shell; returns the script's file.
+    pub fn embed_started(mut self) -> Result<(Shell, (String, String)), HtmlError> {
+        let head = &mut self.head_after;
+        let boot = take_tag(head, "<script type=\"module\" src=\"", "</script>", "").ok_or(
+            HtmlError::Shell("the start-up <script type=\"module\" src=…>"),
+        )?;
+        let glue = take_tag(head, "<link rel=\"modulepreload\" href=\"", ">", "");
+        let wasm = take_tag(
+            head,
+            "<link rel=\"preload\" href=\"",
+            ">",
+            "type=\"application/wasm\"",
+        );
+        let q = |s: &str| crate::export::json(s);
+        let mut preload = String::new();
+        if let Some(g) = glue {
+            preload.push_str(&format!("l(\"modulepreload\",{});", q(&g)));
+        }
+        if let Some(w) = wasm {
+            preload.push_str(&format!("l(\"preload\",{},\"fetch\");", q(&w)));
+        }
+        let code = format!(
+            "// Render flags and theme before the first paint, then the WASM unless static=1 (html::shell).\n\
+             (function(d,q){{var r=d.documentElement;\
+             function on(f){{return new RegExp(\"[?&]\"+f+\"=(1|true)(&|$)\").test(q)}}\
+             var t=/[?&]theme=(light|dark)(&|$)/.exec(q);if(t)r.setAttribute(\"data-theme\",t[1]);\
+             [\"plain\",\"transparent\"].forEach(function(f){{if(on(f))r.setAttribute(\"data-\"+f,\"\")}});\
+             if(on(\"static\")){{var c=/[?&]country=([A-Z]{{2}})(&|$)/.exec(q),v=(r.getAttribute(\"data-static-views\")||\"\").split(\" \");\
+             if(c&&v.indexOf(c[1])>=0){{location.replace(\"embed/\"+r.getAttribute(\"data-embed\")+\".\"+c[1].toLowerCase()+\".html\"+q);return}}\
+             r.setAttribute(\"data-static\",\"\");r.setAttribute(\"data-report-state\",\"ready\");return}}\
+             function l(p,h,a){{var e=d.createElement(\"link\");e.rel=p;e.href=h;e.crossOrigin=\"anonymous\";if(a){{e.as=a;e.type=\"application/wasm\"}}d.head.appendChild(e)}}\
+             {preload}\
+             d.addEventListener(\"DOMContentLoaded\",function(){{var s=d.createElement(\"script\");s.type=\"module\";s.src={};d.head.appendChild(s)}})\
+             }})(document,location.search)\n",
+            q(&boot)
+        );
+        let name = format!("start-{:016x}.js", fnv1a(code.as_bytes()));
+        let mut tag = Html::new();
+        tag.open("script", &[("src", &format!("./{name}"))])
+            .close("script")
+            .nl();
+        // After the shell's own meta tags (the character set first), before everything else.
+        self.head_before.push_str(&tag.finish());
+        Ok((self, (name, code)))
+    }
+
     /// A whole document: `lang` and `attrs` on the root, `base` first in the head if given,
     /// then the shell's head with `head` at its marker, and the body with `body` at its.
     fn document(
@@ -286,8 +338,19 @@ impl Shell {
     /// downloads and the link back), and a body of that figure alone, already in embed layout
     /// (no script has to hide the report first). The WASM finds the chart in
     /// `<html data-embed=ID>`.
-    pub fn embed(&self, bundle: &Bundle, id: &str, site: &Site) -> Result<String, HtmlError> {
-        let chart = spec::build(bundle, id).map_err(|e| HtmlError::Chart(e.to_string()))?;
+    ///
+    /// With `country`, the member state's static document (`embed/ID.xx.html`), where a
+    /// static embed (`static=1&country=XX`) is sent; the region's lists them in
+    /// `data-static-views`.
+    pub fn embed(
+        &self,
+        bundle: &Bundle,
+        id: &str,
+        country: Option<crate::data::Country>,
+        site: &Site,
+    ) -> Result<String, HtmlError> {
+        let chart =
+            spec::build_for(bundle, id, country).map_err(|e| HtmlError::Chart(e.to_string()))?;
         let section = bundle
             .prose
             .placements(id)
@@ -311,7 +374,7 @@ impl Shell {
                 ("text", &crate::spec::summary(&chart, &bundle.strings.ui)),
             ],
         );
-        let path = crate::embed::document_path(id);
+        let path = crate::embed::document_path_for(id, country);
         preview(
             &mut hd,
             &site.one_down(),
@@ -343,14 +406,44 @@ impl Shell {
         b.raw(&figure(&chart, bundle, section, true, site)?);
         b.close("section").nl().close("main").nl();
         views_block(&mut b, bundle, id)?;
+        let views: Vec<String> = match country {
+            None => spec::views(bundle, id)
+                .into_iter()
+                .flatten()
+                .map(|c| c.code().to_owned())
+                .collect(),
+            Some(_) => Vec::new(),
+        };
+        let views = views.join(" ");
+        let mut root = vec![("class", "embed"), ("data-embed", id)];
+        if !views.is_empty() {
+            root.push(("data-static-views", views.as_str()));
+        }
         Ok(self.document(
             &bundle.strings.ui.lang,
-            &[("class", "embed"), ("data-embed", id)],
+            &root,
             Some("../"),
             &hd.finish(),
             &b.finish(),
         ))
     }
+}
+
+/// Removes from `part` the first tag that starts with `open` (which ends with an attribute's
+/// opening quote), ends with `close` and contains `needs`; returns that attribute's value.
+fn take_tag(part: &mut String, open: &str, close: &str, needs: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = part[from..].find(open).map(|i| i + from) {
+        let end = at + part[at..].find(close)? + close.len();
+        let tag = &part[at..end];
+        if tag.contains(needs) {
+            let value = tag[open.len()..].split('"').next()?.to_owned();
+            part.replace_range(at..end, "");
+            return Some(value);
+        }
+        from = end;
+    }
+    None
 }
 
 /// Fill a staged page with the report (for tests and tools: prerender uses `Shell`).
@@ -363,7 +456,9 @@ pub fn embed_page(page: &str, bundle: &Bundle, id: &str) -> Result<String, HtmlE
     Shell::parse(page)?
         .externalised()
         .0
-        .embed(bundle, id, &Site::default())
+        .embed_started()?
+        .0
+        .embed(bundle, id, None, &Site::default())
 }
 
 /// Moves every inline `<script type="module">` into a file named by its content's hash.
@@ -470,6 +565,69 @@ mod tests {
     }
 
     #[test]
+    fn the_embed_start_takes_trunks_module_and_preloads_out_of_the_document() {
+        let page = PAGE.replace(
+            "<link rel=\"stylesheet\" href=\"./style.css\">",
+            "<link rel=\"stylesheet\" href=\"./style.css\"><link rel=\"modulepreload\" href=\"./glue.js\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"./app_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">",
+        );
+        let (shell, _) = Shell::parse(&page).unwrap().externalised();
+        let (shell, (name, code)) = shell.embed_started().unwrap();
+        let doc = shell
+            .embed(&crate::test_data(), "influence", None, &Site::default())
+            .unwrap();
+        assert!(
+            !doc.contains("modulepreload")
+                && !doc.contains("app_bg.wasm")
+                && !doc.contains("type=\"module\""),
+            "{doc}"
+        );
+        assert!(doc.contains("href=\"./style.css\""));
+        assert!(name.starts_with("start-") && name.ends_with(".js"));
+        assert!(code.contains(
+            "l(\"modulepreload\",\"./glue.js\");l(\"preload\",\"./app_bg.wasm\",\"fetch\");"
+        ));
+        // A shell without trunk's start-up cannot start an embed.
+        let bare = Shell::parse(&PAGE.replace(
+            "<script type=\"module\">import init from './glue.js'; await init();</script>",
+            "",
+        ))
+        .unwrap();
+        assert!(bare.embed_started().is_err());
+    }
+
+    #[test]
+    fn a_selector_charts_embed_lists_its_static_views_and_each_has_a_document() {
+        let b = crate::test_data();
+        let shell = Shell::parse(PAGE)
+            .unwrap()
+            .externalised()
+            .0
+            .embed_started()
+            .unwrap()
+            .0;
+        let region = shell
+            .embed(&b, "trust-2024", None, &Site::default())
+            .unwrap();
+        let codes: Vec<String> = b.data.members().map(|c| c.code().to_owned()).collect();
+        assert_eq!(codes.len(), 10);
+        assert!(region.contains(&format!(" data-static-views=\"{}\"", codes.join(" "))));
+        let th = b.data.members().find(|c| c.code() == "TH").unwrap();
+        let doc = shell
+            .embed(&b, "trust-2024", Some(th), &Site::default())
+            .unwrap();
+        assert!(!doc.contains("data-static-views"));
+        assert!(doc.contains("data-embed=\"trust-2024\""));
+        assert_eq!(
+            crate::embed::document_path_for("trust-2024", Some(th)),
+            "embed/trust-2024.th.html"
+        );
+        let none = shell
+            .embed(&b, "influence", None, &Site::default())
+            .unwrap();
+        assert!(!none.contains("data-static-views"));
+    }
+
+    #[test]
     fn a_shell_needs_its_parts_and_no_language_of_its_own() {
         assert_eq!(
             Shell::parse("<html><head></head><body><!-- report:body --></body></html>"),
@@ -499,11 +657,18 @@ mod tests {
             !doc.contains("<script type=\"module\">"),
             "no inline script"
         );
+        // The start-up is one classic script at the head's start, which starts the page's
+        // module (and applies the flags first); the module is no longer in the document.
         let (_, scripts) = externalise_scripts(PAGE);
+        let shell = Shell::parse(PAGE).unwrap().externalised().0;
+        let (_, (start, code)) = shell.embed_started().unwrap();
+        assert!(doc.contains(&format!("<script src=\"./{start}\"></script>\n<title>")));
         assert!(
-            doc.contains(&format!("src=\"./{}\"", scripts[0].0)),
-            "the page's start-up file"
+            !doc.contains(&scripts[0].0),
+            "the module is started by the script"
         );
+        assert!(code.contains(&format!("s.src=\"./{}\"", scripts[0].0)));
+        assert!(code.contains("if(on(\"static\"))"));
         assert!(!doc.contains("masthead") && !doc.contains("class=\"toc\""));
     }
 }
