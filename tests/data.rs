@@ -91,7 +91,7 @@ fn single_choice_options_adding_up_to_more_than_100_5() {
     assert_problems(
         "single-choice-over-100.values.csv",
         &[
-            r#"data/values.csv: question "forced_choice", year "2024", population "ASEAN": value: options of a single-choice question add up to 101.0, above 100.5"#,
+            r#"data/values.csv:6: question "forced_choice", year "2024", population "ASEAN": value: options of a single-choice question add up to 101.0, above 100.5 (the rows on lines 5, 6; shares as published may add up to 100.5 at most, for their rounding)"#,
         ],
     );
 }
@@ -276,11 +276,34 @@ fn a_duplicate_chart_id() {
 }
 
 #[test]
+fn catalog_problems_are_values_with_file_line_key_and_what_was_expected() {
+    use report_core::bundle::LoadError;
+    use report_core::text::{CatalogProblem, Expected, Place};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut folder = data::Folder::read("data", &dir.join("good")).unwrap();
+    folder.catalogs[0].2 = read(&dir.join("bad/ui-missing-and-unknown-keys.ui.en.toml"));
+    let got = bundle::load(&folder.files()).unwrap_err();
+    assert_eq!(
+        got[2],
+        LoadError::Catalog(CatalogProblem {
+            file: "data/ui.en.toml".into(),
+            line: 6,
+            place: Place::field("ui", "loding"),
+            expected: Expected::KnownUiKey,
+        })
+    );
+    assert!(
+        matches!(&got[0], LoadError::Catalog(CatalogProblem { place: Place::Field { table: "ui", key }, expected: Expected::UiKey, line: 5, .. }) if key == "loading"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_chart_defined_but_placed_in_no_section() {
     assert_problems(
         "chart-defined-not-placed.text.en.toml",
         &[
-            r#"data/text.en.toml: chart "choice" (charts.toml line 39) is placed 0 times; place it once with {{figure:choice}} on a line of its own in a section body"#,
+            r#"data/text.en.toml:35: chart "choice" (charts.toml line 39) is placed 0 times; place it once with {{figure:choice}} on a line of its own in a section body"#,
         ],
     );
 }
@@ -290,7 +313,7 @@ fn a_chart_placed_but_not_defined() {
     assert_problems(
         "chart-placed-not-defined.text.en.toml",
         &[
-            r#"data/text.en.toml: section "more" places chart "choise" with {{figure:choise}}, and charts.toml defines no chart with that id"#,
+            r#"data/text.en.toml:28: section "more" places chart "choise" with {{figure:choise}}, and charts.toml defines no chart with that id"#,
         ],
     );
 }
@@ -320,9 +343,9 @@ fn a_catalog_missing_keys_names_them_all_at_once() {
     assert_problems(
         "ui-missing-and-unknown-keys.ui.en.toml",
         &[
-            r#"data/ui.en.toml: [ui] has no `loading` (every key is needed; data/README.md lists them)"#,
-            r#"data/ui.en.toml: [ui] has no `dismiss` (every key is needed; data/README.md lists them)"#,
-            r#"data/ui.en.toml: [ui] has an unknown key `loding`"#,
+            r#"data/ui.en.toml:5: [ui] has no `loading` (every key is needed; data/README.md lists them)"#,
+            r#"data/ui.en.toml:5: [ui] has no `dismiss` (every key is needed; data/README.md lists them)"#,
+            r#"data/ui.en.toml:6: [ui] has an unknown key `loding` (only the keys data/README.md lists are read)"#,
         ],
     );
 }
@@ -363,9 +386,9 @@ fn an_edition_in_another_era_writes_no_common_era_year_outside_titles() {
     assert_eq!(
         got,
         [
-            r#"data/text.xx.toml: [chart.choice] subtitle: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
-            r#"data/text.xx.toml: [chart.trust-bars] subtitle: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
-            r#"data/ui.xx.toml: [ui] credits: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
+            r#"data/text.xx.toml:38: [chart.choice] subtitle: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
+            r#"data/text.xx.toml:32: [chart.trust-bars] subtitle: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
+            r#"data/ui.xx.toml:57: [ui] credits: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"#,
         ]
     );
 }
@@ -412,7 +435,7 @@ fn a_translation_with_a_missing_or_extra_key_or_a_changed_placeholder_is_refused
     );
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(
-        got[0].starts_with("data/text.xx.toml: unknown field `extra`"),
+        got[0].starts_with("data/text.xx.toml:36: unknown field `extra`"),
         "{got:?}"
     );
     let got = problems_of_a_translation(
@@ -434,8 +457,8 @@ fn a_translation_with_a_missing_or_extra_key_or_a_changed_placeholder_is_refused
     assert_eq!(
         got,
         [
-            r#"data/text.xx.toml: [chart.trust-bars] takeaway has the placeholders ["{trust/2024/ASEAN/China}"], but text.en.toml has ["{trust/2024/ASEAN/Japan}"]: a translation keeps every placeholder and invents none"#,
-            r#"data/ui.xx.toml: [ui] row_population_year has the placeholders ["{population}"], but ui.en.toml has ["{population}", "{year}"]: a translation keeps every placeholder and invents none"#,
+            r#"data/text.xx.toml:31: [chart.trust-bars] takeaway has the placeholders ["{trust/2024/ASEAN/China}"], but text.en.toml has ["{trust/2024/ASEAN/Japan}"]: a translation keeps every placeholder and invents none"#,
+            r#"data/ui.xx.toml:21: [ui] row_population_year has the placeholders ["{population}"], but ui.en.toml has ["{population}", "{year}"]: a translation keeps every placeholder and invents none"#,
         ]
     );
     // A key of the first edition's missing, and one it lacks, each named.
@@ -453,10 +476,10 @@ fn a_translation_with_a_missing_or_extra_key_or_a_changed_placeholder_is_refused
     assert_eq!(
         got,
         [
-            r#"data/text.xx.toml: [population] "TH" is missing (it is in text.en.toml)"#,
-            r#"data/text.xx.toml: [note] "not-a-note" is not in text.en.toml (an extra key)"#,
-            r#"data/text.xx.toml: [population] has no "TH" (every population code of survey.toml needs its words)"#,
-            r#"data/text.xx.toml: [note] has "not-a-note", which is no note id of notes.toml"#,
+            r#"data/text.xx.toml:53: [population] "TH" is missing (it is in text.en.toml, line 56: every edition has the first edition's keys)"#,
+            r#"data/text.xx.toml:80: [note] "not-a-note" is not in text.en.toml (an extra key: every edition has the first edition's keys and no others)"#,
+            r#"data/text.xx.toml:53: [population] has no "TH" (every population code of survey.toml needs its words)"#,
+            r#"data/text.xx.toml:80: [note] has "not-a-note", which is no note id of notes.toml"#,
         ]
     );
 }
@@ -476,7 +499,7 @@ fn a_drawn_label_too_wide_for_a_phone_is_refused_with_its_estimate() {
     assert_eq!(
         got,
         [
-            r#"data/text.xx.toml: chart "trust-bars": the label "日本国（にっぽんこく）は東アジアに位置する島国である" is about 394 px wide, and a 320 px phone has 288 px for it: give it a shorter form in [label] (or in [chart.trust-bars] words)"#
+            r#"data/text.xx.toml:61: chart "trust-bars": the label "日本国（にっぽんこく）は東アジアに位置する島国である" is about 394 px wide, and a 320 px phone has 288 px for it: give it a shorter form in [label] (or in [chart.trust-bars] words)"#
         ]
     );
 }
@@ -486,7 +509,7 @@ fn a_figure_typed_into_the_text() {
     assert_problems(
         "typed-figure.text.en.toml",
         &[
-            r#"data/text.en.toml: section "intro" body: the figure 58.9 is typed into the text; write it as a placeholder {question/year/population/option} so that it comes from values.csv"#,
+            r#"data/text.en.toml:15: section "intro" body: the figure 58.9 is typed into the text; write it as a placeholder {question/year/population/option} so that it comes from values.csv"#,
         ],
     );
 }
@@ -494,7 +517,10 @@ fn a_figure_typed_into_the_text() {
 #[test]
 fn a_file_that_is_not_toml() {
     let got = problems_with(Some("broken-toml.sources.toml"));
-    assert!(got[0].starts_with("data/sources.toml: file: "), "{got:?}");
+    assert!(
+        got[0].starts_with("data/sources.toml:5: file: unclosed array table"),
+        "{got:?}"
+    );
 }
 
 // ---- the real data ------------------------------------------------------------------------
@@ -717,7 +743,7 @@ fn a_correction_without_words_in_an_edition_is_refused() {
     assert_eq!(
         problems,
         [
-            r#"data/text.en.toml: [correction] has no "trust-2024-japan" (every correction id of corrections.toml needs its words)"#
+            r#"data/text.en.toml:1: [correction] has no "trust-2024-japan" (every correction id of corrections.toml needs its words)"#
         ]
     );
     // A second edition without them is named too, against the first.
@@ -728,8 +754,8 @@ fn a_correction_without_words_in_an_edition_is_refused() {
     assert_eq!(
         missing,
         [
-            r#"data/text.xx.toml: [correction.trust-2024-japan] text is missing (it is in text.en.toml)"#,
-            r#"data/text.xx.toml: [correction] has no "trust-2024-japan" (every correction id of corrections.toml needs its words)"#,
+            r#"data/text.xx.toml:1: [correction.trust-2024-japan] text is missing (it is in text.en.toml, line 86: every edition has the first edition's keys)"#,
+            r#"data/text.xx.toml:1: [correction] has no "trust-2024-japan" (every correction id of corrections.toml needs its words)"#,
         ]
     );
 }
@@ -765,4 +791,60 @@ fn corrections_are_listed_newest_first_with_their_words() {
     let copied = data::PubDate::parse("2026-11-20");
     assert!(b.corrections[0].after(copied) && !b.corrections[1].after(copied));
     assert!(b.corrections[1].after(None));
+}
+
+/// The folder `./x new` writes (templates/new-report) is a valid report: every file loads, every
+/// chart builds, with no problem.
+#[test]
+fn the_new_report_template_has_no_problems() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folder = data::Folder::read("new", &root.join("templates/new-report")).unwrap();
+    let editions = bundle::load_editions(&folder.files()).unwrap_or_else(|p| {
+        let list: Vec<String> = p.iter().map(ToString::to_string).collect();
+        panic!("templates/new-report has problems:\n{}", list.join("\n"))
+    });
+    assert_eq!(editions.len(), 1);
+    let kinds: Vec<String> = editions[0]
+        .report
+        .charts
+        .iter()
+        .map(|c| format!("{:?}", c.kind))
+        .collect();
+    assert!(
+        kinds.len() == 2 && kinds[0] != kinds[1],
+        "a bars chart and a diverging chart: {kinds:?}"
+    );
+}
+
+/// An expectation names its row by code: a population row holds in an edition that calls the
+/// population something else, and a wrong one is named.
+#[test]
+fn an_expectation_names_a_population_row_by_its_code() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut folder = data::Folder::read("data", &dir.join("good")).unwrap();
+    let charts = data::FILES
+        .iter()
+        .position(|f| *f == data::CHARTS_FILE)
+        .unwrap();
+    // The last chart of the good set, `choice`, has a row per population (ASEAN only).
+    folder.data[charts] += "\n[[chart.expect]]\nrow = \"ASEAN\"\nposition = 1\n";
+    folder.catalogs[0].1 =
+        folder.catalogs[0]
+            .1
+            .replacen("ASEAN = \"ASEAN\"", "ASEAN = \"Southeast Asia\"", 1);
+    assert!(
+        bundle::load(&folder.files()).is_ok(),
+        "ASEAN found by its code"
+    );
+    folder.data[charts] = folder.data[charts].replacen("row = \"ASEAN\"", "row = \"PH\"", 1);
+    let got: Vec<String> = bundle::load(&folder.files())
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].contains("chart \"choice\": expect:") && got[0].contains("\"PH\""),
+        "{got:?}"
+    );
 }

@@ -136,15 +136,7 @@ fn run() -> Result<PathBuf, Error> {
             "prerender: SITE_URL is not set, so link previews, oEmbed and the AMP code use relative addresses, which sites reading them ignore; set SITE_URL=https://host/path/ when building for publication"
         );
     }
-    let langs = &editions[0].report.editions;
-    let list: Vec<Edition> = editions
-        .iter()
-        .map(|b| Edition {
-            lang: b.strings.ui.lang.clone(),
-            name: b.strings.ui.language_name.clone(),
-            folder: Edition::folder_of(langs, &b.strings.ui.lang),
-        })
-        .collect();
+    let list = Edition::list(&editions);
     let shell = html::Shell::parse(&page)?;
     let root = path.parent().ok_or(Error::NoPage)?;
     // The embed documents load their own, smaller build in place of trunk's glue and WASM.

@@ -14,17 +14,19 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-/// A name of the form this pass renames: `STEM-` 16 hex digits, then `_bg.wasm`, `.js`,
+/// A name of the form this pass renames: `STEM-` 16 hex digits (12 to 16 as trunk writes them), then `_bg.wasm`, `.js`,
 /// `.wasm` or `.css`. Returns the parts before and after the hash.
 pub fn split(name: &str) -> Option<(&str, &str, &str)> {
     let (head, tail) = ["_bg.wasm", ".js", ".wasm", ".css"]
         .iter()
         .find_map(|ext| name.strip_suffix(ext).map(|h| (h, *ext)))?;
-    let cut = head.len().checked_sub(17)?;
-    let (stem, hash) = head.split_at(cut);
-    let hash = hash.strip_prefix('-')?;
-    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) && !stem.is_empty())
-        .then_some((stem, hash, tail))
+    // Trunk writes its hash, a 64-bit number, without leading zeros: 16 hex digits, or fewer
+    // (one in 16 builds has 15).
+    let (stem, hash) = head.rsplit_once('-')?;
+    ((12..=16).contains(&hash.len())
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        && !stem.is_empty())
+    .then_some((stem, hash, tail))
 }
 
 /// The first 16 hex digits of a file's SHA-256.
@@ -162,6 +164,12 @@ mod tests {
             split("boot-abf53f9f210bea32.js"),
             Some(("boot", "abf53f9f210bea32", ".js"))
         );
+        assert_eq!(
+            split("report-web-80b49954c5be60d.js"),
+            Some(("report-web", "80b49954c5be60d", ".js")),
+            "trunk's hash with its leading zero dropped"
+        );
+        assert_eq!(split("report-web.js"), None);
         assert_eq!(split("style.css"), None);
         assert_eq!(split("-abf53f9f210bea32.js"), None);
         assert_eq!(split("boot-abf53f9f210bea3g.js"), None);

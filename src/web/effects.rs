@@ -140,8 +140,8 @@ pub(super) fn keep_in_view(link: &Element) {
 }
 
 /// "Copy with source": the value the reader picked in chart `i` (or the chart), with its
-/// source and address (`state::copy_text`), to the clipboard; the status line says whether
-/// it was copied. The Clipboard API first; where a frame may not use it, the selection.
+/// source and address (`state::copy_text`), to the clipboard; the status line says it was
+/// copied, or, where the browser refused, shows the text to copy by hand.
 pub(super) fn copy_source(app: &mut App, i: usize) {
     let Some(m) = app.charts.get(i) else { return };
     let point = app.state.picked.filter(|p| p.0 == i).map(|p| p.1);
@@ -150,25 +150,19 @@ pub(super) fn copy_source(app: &mut App, i: usize) {
     let Ok(Some(status)) = m.figure.query_selector(dom::COPY_STATUS) else {
         return;
     };
-    let (done, failed) = (ui.copy_done.clone(), ui.copy_failed.clone());
-    let say =
-        move |s: &Element, ok: bool| s.set_text_content(Some(if ok { &done } else { &failed }));
-    let written = web_sys::window().map(|w| w.navigator().clipboard().write_text(&text));
-    let Some(promise) = written else {
-        say(&status, copy_by_selection(&text));
-        return;
-    };
-    let (s1, s2) = (status.clone(), status);
-    let (say1, say2) = (say.clone(), say);
-    let ok = Closure::once(move |_: JsValue| say1(&s1, true));
-    let fallback = Closure::once(move |_: JsValue| say2(&s2, copy_by_selection(&text)));
-    let _ = promise.then2(&ok, &fallback);
-    ok.forget();
-    fallback.forget();
+    if copy_by_selection(&text) {
+        status.set_text_content(Some(&ui.copy_done));
+    } else {
+        let mut shown = ui.copy_failed.clone();
+        shown.push(' ');
+        shown.push_str(&text);
+        status.set_text_content(Some(&shown));
+    }
 }
 
-/// Copy `text` through a selected, off-screen text box (`document.execCommand("copy")`):
-/// where the Clipboard API is refused (a frame without `clipboard-write`).
+/// Copy `text` through a selected, off-screen text box (`document.execCommand("copy")`, in
+/// the click's user activation): unlike the Clipboard API, it works in a frame on another
+/// site's page, which would need `allow="clipboard-write"` on its iframe.
 fn copy_by_selection(text: &str) -> bool {
     let Some(doc) = document() else { return false };
     let Ok(area) = doc.create_element("textarea") else {
@@ -177,12 +171,14 @@ fn copy_by_selection(text: &str) -> bool {
     let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("style", "position:fixed;left:-9999px;top:0");
+    let _ = area.set_attribute("class", crate::dom::COPY_BUFFER_CLASS);
     let Some(body) = doc.body() else { return false };
     // Selecting moves the focus: it goes back where it was (the button) afterwards.
     let had_focus = doc.active_element();
     let _ = body.append_child(&area);
     area.select();
+    // iOS selects a read-only box only by range.
+    let _ = area.set_selection_range(0, text.len() as u32);
     let html: &web_sys::HtmlDocument = doc.unchecked_ref();
     let ok = html.exec_command("copy").unwrap_or(false);
     area.remove();

@@ -11,6 +11,8 @@ mod frame;
 mod heap;
 mod history;
 mod mount;
+#[cfg(all(feature = "page", debug_assertions))]
+mod preview;
 mod start;
 
 use std::cell::RefCell;

@@ -146,6 +146,14 @@ fn begin() -> Result<(), StartError> {
 #[cfg(feature = "page")]
 fn source(doc: &Document) -> Result<Source, StartError> {
     let strings = block(doc, crate::snapshot::STRINGS_ID)?;
+    // A page of the live preview carries its data (development builds only).
+    #[cfg(debug_assertions)]
+    if let Ok(core) = block(doc, crate::snapshot::CORE_ID) {
+        super::preview::follow();
+        return crate::snapshot::read(&core, &strings)
+            .map(crate::views::Live::new)
+            .map_err(|e| StartError::Data(e.to_string()));
+    }
     crate::load_snapshot(&strings)
         .map(crate::views::Live::new)
         .map_err(|e| StartError::Data(e.to_string()))

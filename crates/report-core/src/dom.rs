@@ -59,6 +59,11 @@ pub const COPY_BUTTON_CLASS: &str = "copy-button";
 pub const COPY_BUTTON: &str = "button.copy-button";
 pub const COPY_STATUS_CLASS: &str = "copy-status";
 pub const COPY_STATUS: &str = ".copy-status";
+/// The off-screen text the copy selects (a class, not a style attribute: the documents'
+/// Content-Security-Policy refuses inline styles).
+pub const COPY_BUFFER_CLASS: &str = "copy-buffer";
+/// The live preview's build number on a page it serves (`<html data-preview-build=N>`).
+pub const PREVIEW_BUILD_ATTR: &str = "data-preview-build";
 /// The language switch; each link's own address is in `data-base`.
 pub const EDITIONS_CLASS: &str = "editions";
 pub const EDITION_BASE_ATTR: &str = "data-base";

@@ -11,6 +11,7 @@ pub mod data;
 pub mod dom;
 pub mod embed;
 pub mod export;
+pub mod lines;
 pub mod markup;
 pub mod measure;
 pub mod num;

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::text::{self, TextFile, Token};
+use crate::text::{self, Place, TextFile, Token};
 
 /// A run of inline text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub struct Prose {
 /// Where in the text a problem is, and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProseError {
-    pub place: String,
+    pub place: Place,
     pub what: ProseProblem,
 }
 
@@ -95,6 +95,18 @@ pub enum ProseProblem {
     UnknownDirective(String),
     /// A `{{...}}` inside a paragraph instead of on a line of its own.
     DirectiveInline(String),
+}
+
+impl ProseError {
+    /// The text the problem is about, as the file has it (to find its line).
+    pub fn needle(&self) -> String {
+        match &self.what {
+            ProseProblem::Unclosed(rest) => rest.chars().take(24).collect(),
+            ProseProblem::UnknownDirective(d) | ProseProblem::DirectiveInline(d) => {
+                format!("{{{{{d}}}}}")
+            }
+        }
+    }
 }
 
 impl fmt::Display for ProseError {
@@ -135,26 +147,32 @@ impl Prose {
     }
 
     /// Every run of inline text with where it is, for checks.
-    pub fn inlines(&self) -> Vec<(String, &[Inline])> {
-        let mut out: Vec<(String, &[Inline])> = vec![
-            ("[page] description".into(), &self.page.description),
-            ("[page] dek".into(), &self.page.dek),
-            ("[page] byline".into(), &self.page.byline),
+    pub fn inlines(&self) -> Vec<(Place, &[Inline])> {
+        let mut out: Vec<(Place, &[Inline])> = vec![
+            (Place::field("page", "description"), &self.page.description),
+            (Place::field("page", "dek"), &self.page.dek),
+            (Place::field("page", "byline"), &self.page.byline),
         ];
-        for s in &self.sections {
-            out.push((format!("section {:?} heading", s.id), &s.heading));
-            out.push((format!("section {:?} claim", s.id), &s.claim));
+        for (index, s) in self.sections.iter().enumerate() {
+            let at = |field| Place::Section {
+                index,
+                id: s.id.clone(),
+                field,
+            };
+            out.push((at("heading"), &s.heading));
+            out.push((at("claim"), &s.claim));
             for b in &s.blocks {
                 if let Block::Paragraph(p) = b {
-                    out.push((format!("section {:?} body", s.id), p));
+                    out.push((at("body"), p));
                 }
             }
         }
-        for (i, a) in self.agenda.iter().enumerate() {
-            out.push((format!("agenda item {}", i + 1), &a.text));
+        for (index, a) in self.agenda.iter().enumerate() {
+            let field = "text";
+            out.push((Place::Agenda { index, field }, &a.text));
         }
         for (id, t) in &self.takeaways {
-            out.push((format!("[chart.{id}] takeaway"), t));
+            out.push((Place::item("chart", id, "takeaway"), t));
         }
         out
     }
@@ -169,7 +187,7 @@ impl Prose {
 }
 
 /// Inline runs of `t`, or none with the problem kept in `errors`.
-fn runs(errors: &mut Vec<ProseError>, place: String, t: &str) -> Vec<Inline> {
+fn runs(errors: &mut Vec<ProseError>, place: Place, t: &str) -> Vec<Inline> {
     inline(t).unwrap_or_else(|what| {
         errors.push(ProseError { place, what });
         Vec::new()
@@ -183,18 +201,23 @@ pub fn parse(text: &TextFile) -> Result<Prose, Vec<ProseError>> {
     let p = &text.page;
     let page = Page {
         title: p.title.clone(),
-        description: runs(e, "[page] description".into(), &p.description),
+        description: runs(e, Place::field("page", "description"), &p.description),
         kicker: p.kicker.clone(),
-        dek: runs(e, "[page] dek".into(), &p.dek),
-        byline: runs(e, "[page] byline".into(), &p.byline),
+        dek: runs(e, Place::field("page", "dek"), &p.dek),
+        byline: runs(e, Place::field("page", "byline"), &p.byline),
     };
     let mut sections = Vec::new();
-    for s in &text.section {
-        let heading = runs(e, format!("section {:?} heading", s.id), &s.heading);
-        let claim = runs(e, format!("section {:?} claim", s.id), &s.claim);
+    for (index, s) in text.section.iter().enumerate() {
+        let at = |field| Place::Section {
+            index,
+            id: s.id.clone(),
+            field,
+        };
+        let heading = runs(e, at("heading"), &s.heading);
+        let claim = runs(e, at("claim"), &s.claim);
         let blocks = body(&s.body).unwrap_or_else(|what| {
             e.push(ProseError {
-                place: format!("section {:?} body", s.id),
+                place: at("body"),
                 what,
             });
             Vec::new()
@@ -211,16 +234,23 @@ pub fn parse(text: &TextFile) -> Result<Prose, Vec<ProseError>> {
         .agenda
         .iter()
         .enumerate()
-        .map(|(i, a)| AgendaItem {
+        .map(|(index, a)| AgendaItem {
             title: a.title.clone(),
-            text: runs(e, format!("agenda item {}", i + 1), &a.text),
+            text: runs(
+                e,
+                Place::Agenda {
+                    index,
+                    field: "text",
+                },
+                &a.text,
+            ),
         })
         .collect();
     let takeaways = text
         .chart
         .iter()
         .map(|(id, c)| {
-            let t = runs(e, format!("[chart.{id}] takeaway"), &c.takeaway);
+            let t = runs(e, Place::item("chart", id, "takeaway"), &c.takeaway);
             (id.clone(), t)
         })
         .collect();

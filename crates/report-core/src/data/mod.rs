@@ -70,7 +70,7 @@ pub fn editions(charts: &str) -> Vec<String> {
         #[serde(default = "raw::default_editions")]
         editions: Vec<String>,
     }
-    basic_toml::from_str::<Loose>(charts)
+    toml::from_str::<Loose>(charts)
         .map(|l| l.report.editions)
         .unwrap_or_else(|_| raw::default_editions())
 }

@@ -168,6 +168,9 @@ pub fn read(core: &[u8], strings: &[u8]) -> Result<Snapshot, Error> {
 
 /// The element of the report page that carries its edition's strings (`to_text`).
 pub const STRINGS_ID: &str = "report-strings";
+/// The block of the data and chart definitions (`write_core`) in a page the live preview
+/// writes; a development build of the WASM reads it in place of its own.
+pub const CORE_ID: &str = "report-core";
 
 /// The element of an embed document that carries its chart's views (`to_text`).
 pub const VIEWS_ID: &str = "report-views";

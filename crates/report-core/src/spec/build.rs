@@ -114,8 +114,12 @@ pub fn check_expectations(snap: &Snapshot, chart: &Chart) -> Vec<SpecError> {
             let found = chart
                 .rows
                 .iter()
-                // The row as this edition names it in full (an option, or a label's words).
-                .position(|r| r.full_label == snap.strings.option(&e.row))
+                // The row by its code (an option, or a population), the same in every
+                // edition; or by an option's name in this edition's words.
+                .position(|r| {
+                    row_codes(r).contains(&e.row.as_str())
+                        || r.full_label == snap.strings.option(&e.row)
+                })
                 .map(|i| i + 1);
             (found != Some(e.position)).then(|| SpecError::Expectation {
                 chart: def.id.clone(),
@@ -127,6 +131,27 @@ pub fn check_expectations(snap: &Snapshot, chart: &Chart) -> Vec<SpecError> {
             })
         })
         .collect()
+}
+
+/// The codes a row is named by: the option every value of the row shares (a row per option),
+/// and the population every value shares (a row per population); none for a derived row.
+fn row_codes(row: &Row) -> Vec<&str> {
+    let origins: Vec<&Origin> = row
+        .cells
+        .iter()
+        .filter_map(|c| c.shown()?.origin.as_ref())
+        .collect();
+    let Some(first) = origins.first() else {
+        return Vec::new();
+    };
+    let mut codes = Vec::new();
+    if origins.iter().all(|o| o.option == first.option) {
+        codes.push(first.option.as_str());
+    }
+    if origins.iter().all(|o| o.population == first.population) {
+        codes.push(first.population.code());
+    }
+    codes
 }
 
 struct Builder<'a> {

@@ -3,9 +3,9 @@
 
 use super::*;
 
-/// Every string of a text catalog with the place a message names it by.
-fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
-    let mut out: Vec<(String, &str)> = Vec::new();
+/// Every string of a text catalog with its place.
+fn text_strings(t: &TextFile) -> Vec<(Place, &str)> {
+    let mut out: Vec<(Place, &str)> = Vec::new();
     let p = &t.page;
     for (k, v) in [
         ("title", &p.title),
@@ -14,22 +14,34 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
         ("dek", &p.dek),
         ("byline", &p.byline),
     ] {
-        out.push((format!("[page] {k}"), v));
+        out.push((Place::field("page", k), v));
     }
-    for (i, s) in t.section.iter().enumerate() {
-        let at = format!("[[section]] {} (id {:?})", i + 1, s.id);
-        for (k, v) in [
+    for (index, s) in t.section.iter().enumerate() {
+        for (field, v) in [
             ("nav", &s.nav),
             ("heading", &s.heading),
             ("claim", &s.claim),
             ("body", &s.body),
         ] {
-            out.push((format!("{at} {k}"), v));
+            let id = s.id.clone();
+            out.push((Place::Section { index, id, field }, v));
         }
     }
-    for (i, a) in t.agenda.iter().enumerate() {
-        out.push((format!("[[agenda]] {} title", i + 1), &a.title));
-        out.push((format!("[[agenda]] {} text", i + 1), &a.text));
+    for (index, a) in t.agenda.iter().enumerate() {
+        out.push((
+            Place::Agenda {
+                index,
+                field: "title",
+            },
+            &a.title,
+        ));
+        out.push((
+            Place::Agenda {
+                index,
+                field: "text",
+            },
+            &a.text,
+        ));
     }
     for (id, c) in &t.chart {
         for (k, v) in [
@@ -38,10 +50,10 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
             ("subtitle", &c.subtitle),
             ("row_header", &c.row_header),
         ] {
-            out.push((format!("[chart.{id}] {k}"), v));
+            out.push((Place::item("chart", id, k), v));
         }
         for (k, v) in &c.words {
-            out.push((format!("[chart.{id}] words.{k}"), v));
+            out.push((Place::item("chart", id, &format!("words.{k}")), v));
         }
     }
     let s = &t.survey;
@@ -51,10 +63,10 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
         ("mode", &s.mode),
         ("weighting", &s.weighting),
     ] {
-        out.push((format!("[survey] {k}"), v));
+        out.push((Place::field("survey", k), v));
     }
     for (i, l) in s.languages.iter().enumerate() {
-        out.push((format!("[survey] languages {}", i + 1), l));
+        out.push((Place::Language(i), l));
     }
     for (table, map) in [
         ("label", &t.label),
@@ -63,7 +75,7 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
         ("note", &t.note),
     ] {
         for (k, v) in map {
-            out.push((format!("[{table}] {k:?}"), v));
+            out.push((Place::entry(table, k), v));
         }
     }
     for (id, q) in &t.question {
@@ -72,14 +84,14 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
             ("measure", &q.measure),
             ("base", &q.base),
         ] {
-            out.push((format!("[question.{id}] {k}"), v));
+            out.push((Place::item("question", id, k), v));
         }
         if let Some(w) = &q.wording {
-            out.push((format!("[question.{id}] wording"), w));
+            out.push((Place::item("question", id, "wording"), w));
         }
     }
     for (id, c) in &t.correction {
-        out.push((format!("[correction.{id}] text"), &c.text));
+        out.push((Place::item("correction", id, "text"), &c.text));
     }
     out
 }
@@ -88,27 +100,29 @@ fn text_strings(t: &TextFile) -> Vec<(String, &str)> {
 /// year_offset`, 543 for the Buddhist Era) writes no Christian-Era year (1900 to 2100) in its
 /// words, outside the original titles of works (`_Title_`, `[survey] title`) and outside
 /// placeholders (whose years are data keys).
-pub fn era_problems(dir: &str, lang: &str, cat: &Catalog) -> Vec<String> {
+pub fn era_problems(dir: &str, lang: &str, cat: &Catalog) -> Vec<CatalogProblem> {
     let offset = cat.strings.locale.year_offset;
     if offset == 0 {
         return Vec::new();
     }
-    let [text_file, ui_file] = file_names(lang);
+    let [text_file, ui_file] = file_names(lang).map(|f| format!("{dir}/{f}"));
     let texts = text_strings(&cat.text)
         .into_iter()
-        .filter(|(place, _)| place != "[survey] title")
-        .map(|(place, s)| (text_file.as_str(), place, s));
+        .filter(|(place, _)| *place != Place::field("survey", "title"))
+        .map(|(place, s)| (&text_file, &cat.text_lines, place, s));
     let uis = cat
         .ui_table
         .iter()
-        .map(|(k, v)| (ui_file.as_str(), format!("[ui] {k}"), v.as_str()));
+        .map(|(k, v)| (&ui_file, &cat.ui_lines, Place::field("ui", k), v.as_str()));
     let mut out = Vec::new();
-    for (file, place, s) in texts.chain(uis) {
+    for (file, lines, place, s) in texts.chain(uis) {
         for year in common_era_years(s) {
-            out.push(format!(
-                "{dir}/{file}: {place}: {year} is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = {offset}): write {} (a year inside an original title stays as published: mark the title _like this_)",
-                u32::from(year) + u32::from(offset)
-            ));
+            out.push(CatalogProblem {
+                file: file.clone(),
+                line: place.line_of(lines, &year.to_string()),
+                place: place.clone(),
+                expected: Expected::Era { year, offset },
+            });
         }
     }
     out
@@ -171,40 +185,61 @@ fn slots(s: &str) -> Vec<String> {
 
 /// A translation against the edition it translates (the first one): the same keys, the same
 /// sections in the same order, and in every string the same placeholders and directives.
-pub fn compare(dir: &str, reference: &Catalog, lang: &str, other: &Catalog) -> Vec<String> {
-    let [text_file, ui_file] = file_names(lang);
+pub fn compare(dir: &str, reference: &Catalog, lang: &str, other: &Catalog) -> Vec<CatalogProblem> {
+    let [text_file, ui_file] = file_names(lang).map(|f| format!("{dir}/{f}"));
+    let [reference_text, reference_ui] = file_names(&reference.strings.ui.lang);
     let mut problems = Vec::new();
     let (want, got) = (text_strings(&reference.text), text_strings(&other.text));
     let (want_map, got_map): (BTreeMap<_, _>, BTreeMap<_, _>) =
         (want.into_iter().collect(), got.into_iter().collect());
-    let reference_file = &file_names(&reference.strings.ui.lang)[0];
+    let text_problem = |place: &Place, expected| CatalogProblem {
+        file: text_file.clone(),
+        line: place.line(&other.text_lines),
+        place: place.clone(),
+        expected,
+    };
     for (place, w) in &want_map {
         match got_map.get(place) {
-            None => problems.push(format!(
-                "{dir}/{text_file}: {place} is missing (it is in {reference_file})"
+            None => problems.push(text_problem(
+                place,
+                Expected::InTranslation {
+                    reference: reference_text.clone(),
+                    line: place.line(&reference.text_lines),
+                },
             )),
-            Some(g) if slots(w) != slots(g) => problems.push(format!(
-                "{dir}/{text_file}: {place} has the placeholders {:?}, but {reference_file} has {:?}: a translation keeps every placeholder and invents none",
-                slots(g),
-                slots(w)
+            Some(g) if slots(w) != slots(g) => problems.push(text_problem(
+                place,
+                Expected::Slots {
+                    found: slots(g),
+                    want: slots(w),
+                    reference: reference_text.clone(),
+                },
             )),
             Some(_) => {}
         }
     }
     for place in got_map.keys().filter(|p| !want_map.contains_key(*p)) {
-        problems.push(format!(
-            "{dir}/{text_file}: {place} is not in {reference_file} (an extra key)"
+        problems.push(text_problem(
+            place,
+            Expected::NotExtra {
+                reference: reference_text.clone(),
+            },
         ));
     }
-    let reference_ui = &file_names(&reference.strings.ui.lang)[1];
     for (key, w) in &reference.ui_table {
         if let Some(g) = other.ui_table.get(key) {
             if slots(w) != slots(g) {
-                problems.push(format!(
-                    "{dir}/{ui_file}: [ui] {key} has the placeholders {:?}, but {reference_ui} has {:?}: a translation keeps every placeholder and invents none",
-                    slots(g),
-                    slots(w)
-                ));
+                let place = Place::field("ui", key);
+                problems.push(CatalogProblem {
+                    file: ui_file.clone(),
+                    line: place.line(&other.ui_lines),
+                    place,
+                    expected: Expected::Slots {
+                        found: slots(g),
+                        want: slots(w),
+                        reference: reference_ui.clone(),
+                    },
+                });
             }
         }
     }
@@ -239,9 +274,11 @@ mod tests {
             .insert("credits".into(), "published in April 2024.".into());
         let problems = era_problems("d", "en", &cat);
         assert!(
-            problems.contains(&"d/ui.en.toml: [ui] credits: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)".to_owned()),
+            problems.iter().any(|p| p.to_string() == "d/ui.en.toml:57: [ui] credits: 2024 is a Christian-Era year, and this edition writes every year in its own era ([locale] year_offset = 543): write 2567 (a year inside an original title stays as published: mark the title _like this_)"),
             "{problems:#?}"
         );
-        assert!(problems.iter().all(|p| !p.contains("[survey] title")));
+        assert!(problems
+            .iter()
+            .all(|p| p.place != Place::field("survey", "title")));
     }
 }

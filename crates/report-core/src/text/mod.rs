@@ -14,9 +14,13 @@ use serde::Deserialize;
 use crate::data::Dataset;
 
 mod check;
+mod parse;
+mod place;
 mod template;
 
 pub use check::{compare, era_problems};
+pub use parse::{file_names, parse, ui_table, Catalog};
+pub use place::{CatalogProblem, Expected, Place};
 pub use template::{fill, lookup, template, tokens, PlaceholderError, Token};
 
 /// `text.LANG.toml`.
@@ -203,7 +207,7 @@ impl Locale {
 }
 
 /// Interface words, including the few drawn inside charts.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     /// The edition's BCP 47 language tag, as `<html lang>` and `hreflang` write it.
@@ -412,157 +416,4 @@ impl Strings {
     pub fn option<'a>(&'a self, option: &'a str) -> &'a str {
         self.options.get(option).map_or(option, String::as_str)
     }
-}
-
-/// The catalog as the build reads it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Catalog {
-    pub text: TextFile,
-    pub strings: Strings,
-    /// `[ui]` as a table of strings, for comparing editions key by key.
-    ui_table: BTreeMap<String, String>,
-}
-
-/// The two catalog files of an edition: `text.LANG.toml`, `ui.LANG.toml`.
-pub fn file_names(lang: &str) -> [String; 2] {
-    [format!("text.{lang}.toml"), format!("ui.{lang}.toml")]
-}
-
-/// An edition's two files; `prose::parse` then reads the text into blocks.
-pub fn parse(dir: &str, lang: &str, text: &str, ui: &str) -> Result<Catalog, Vec<String>> {
-    let [text_file, ui_file] = file_names(lang);
-    let text: TextFile =
-        basic_toml::from_str(text).map_err(|e| vec![format!("{dir}/{text_file}: {e}")])?;
-    let parsed: UiFile = match basic_toml::from_str(ui) {
-        Ok(u) => u,
-        Err(e) => {
-            // Name every missing or unknown key at once, not one per build.
-            let keys = ui_keys(ui);
-            let problems = match keys {
-                Some(problems) if !problems.is_empty() => problems,
-                _ => vec![e.to_string()],
-            };
-            return Err(problems
-                .into_iter()
-                .map(|p| format!("{dir}/{ui_file}: {p}"))
-                .collect());
-        }
-    };
-    let ui_table = loose_ui(ui).unwrap_or_default();
-    let l = parsed.locale;
-    let mut problems = Vec::new();
-    let collation = crate::collate::Collation::parse(&l.collation).unwrap_or_else(|| {
-        problems.push(format!(
-            "{dir}/{ui_file}: [locale] collation {:?} is not one of \"latin\", \"kana\", \"thai\"",
-            l.collation
-        ));
-        crate::collate::Collation::Latin
-    });
-    if l.months.len() != 12 {
-        problems.push(format!(
-            "{dir}/{ui_file}: [locale] months has {} names; it needs 12",
-            l.months.len()
-        ));
-    }
-    if !(1.0..=3.0).contains(&l.line_height) {
-        problems.push(format!(
-            "{dir}/{ui_file}: [locale] line_height {} is not between 1 and 3 (ems)",
-            l.line_height
-        ));
-    }
-    if parsed.ui.lang != lang {
-        problems.push(format!(
-            "{dir}/{ui_file}: [ui] lang is {:?}, but the file is the {lang:?} edition's",
-            parsed.ui.lang
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let locale = Locale {
-        percent: l.percent,
-        date: l.date,
-        date_month: l.date_month,
-        date_year: l.date_year,
-        months: l.months,
-        year_offset: l.year_offset,
-        collation,
-        font: l.font,
-        // Checked above to lie between 1 and 3.
-        line_height: (l.line_height * 100.0).round() as u16,
-        sentence_gap: l.sentence_gap,
-    };
-    Ok(Catalog {
-        strings: Strings {
-            charts: text.chart.clone(),
-            labels: text.label.clone(),
-            options: text.option.clone(),
-            data: DataText {
-                survey: text.survey.clone(),
-                populations: text.population.clone(),
-                questions: text.question.clone(),
-                notes: text.note.clone(),
-            },
-            ui: parsed.ui,
-            locale,
-        },
-        text,
-        ui_table,
-    })
-}
-
-/// The field names serde expects for struct `T`: what a catalog table must hold.
-fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
-    use serde::de::{self, Visitor};
-    struct Names(&'static [&'static str]);
-    impl<'de> serde::Deserializer<'de> for &mut Names {
-        type Error = de::value::Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("only the field names are read"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Self::Error> {
-            self.0 = fields;
-            Err(de::Error::custom("only the field names are read"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64 char str string bytes byte_buf option
-            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
-            ignored_any
-        }
-    }
-    let mut names = Names(&[]);
-    let _ = T::deserialize(&mut names);
-    names.0
-}
-
-/// The keys of `[ui]` a catalog lacks or has in excess, when its `[ui]` table is a table of
-/// strings; `None` when it is not even that (the TOML error says why).
-fn loose_ui(src: &str) -> Option<BTreeMap<String, String>> {
-    #[derive(Deserialize)]
-    struct Loose {
-        ui: BTreeMap<String, String>,
-    }
-    let loose: Loose = basic_toml::from_str(src).ok()?;
-    Some(loose.ui)
-}
-
-fn ui_keys(src: &str) -> Option<Vec<String>> {
-    let ui = loose_ui(src)?;
-    let want = field_names::<Ui>();
-    let mut problems: Vec<String> = want
-        .iter()
-        .filter(|k| !ui.contains_key(**k))
-        .map(|k| format!("[ui] has no `{k}` (every key is needed; data/README.md lists them)"))
-        .collect();
-    problems.extend(
-        ui.keys()
-            .filter(|k| !want.contains(&k.as_str()))
-            .map(|k| format!("[ui] has an unknown key `{k}`")),
-    );
-    Some(problems)
 }

@@ -11,6 +11,8 @@ mod corrections;
 mod figure;
 mod method;
 mod shell;
+mod site;
+mod table;
 
 pub use report_core::markup::escape;
 use report_core::markup::escape_into;
@@ -19,8 +21,10 @@ use crate::bundle::Bundle;
 use crate::dom;
 use crate::prose::{Block, Directive, Inline};
 
-pub use figure::{downloads, figure, palette_css, table};
-pub use shell::{content_hash, embed_page, externalise_scripts, fill_page, Edition, Shell, Site};
+pub use figure::{downloads, figure, palette_css};
+pub use shell::{content_hash, embed_page, externalise_scripts, fill_page, Shell};
+pub use site::{Edition, Site};
+pub use table::table;
 
 /// The width of the static SVG charts: legible on a phone; the live chart then fills the column.
 pub const STATIC_WIDTH: f64 = 360.0;
@@ -280,7 +284,7 @@ pub(crate) fn views_block(h: &mut Html, bundle: &Bundle, id: &str) -> Result<(),
     Ok(())
 }
 
-fn script_block(h: &mut Html, id: &str, bytes: &[u8]) {
+pub(crate) fn script_block(h: &mut Html, id: &str, bytes: &[u8]) {
     h.open(
         "script",
         &[("type", "application/octet-stream"), ("id", id)],

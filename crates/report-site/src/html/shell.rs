@@ -3,106 +3,13 @@
 //! hashed file, and every document, the report page and each embed document, is written from
 //! it with its language, root attributes, head and body.
 
+use super::site::Site;
 use super::{
-    body_html, card, figure, head, palette_link, preview, status, strings_block, views_block, Html,
-    HtmlError,
+    body_html, card, figure, head, palette_link, preview, script_block, status, strings_block,
+    views_block, Html, HtmlError,
 };
 use crate::bundle::Bundle;
 use crate::spec;
-
-/// Where the report is published: `SITE_URL` at build time (e.g. `https://example.org/report/`),
-/// and which edition a document belongs to. Link previews need absolute addresses; without
-/// `SITE_URL` they are relative, which most sites that read previews ignore (the build says so).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Site {
-    pub url: Option<String>,
-    /// Without `url`: what a relative address starts with in this document to reach its
-    /// edition's folder (`../` in an embed document, whose own folder is `embed/`). Meta tags
-    /// are not resolved by `<base>`.
-    up: &'static str,
-    /// This document's edition: its folder under the site (`""` for the first, `ja/`).
-    edition: String,
-    /// Every edition: language tag, the language's own name, folder.
-    pub editions: Vec<Edition>,
-}
-
-/// One edition of the report, as the language switch and `hreflang` name it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edition {
-    pub lang: String,
-    pub name: String,
-    /// Its folder under the report's: `""` for the first (original) edition, `LANG/` else.
-    pub folder: String,
-}
-
-impl Edition {
-    /// The folder of the edition `lang` among `editions` (the first is at the root).
-    pub fn folder_of(editions: &[String], lang: &str) -> String {
-        if editions.first().is_some_and(|f| f == lang) {
-            String::new()
-        } else {
-            format!("{lang}/")
-        }
-    }
-}
-
-impl Site {
-    /// `url` with a trailing `/`; an empty one is none.
-    pub fn new(url: Option<&str>) -> Site {
-        Site {
-            url: url.map(str::trim).filter(|u| !u.is_empty()).map(|u| {
-                if u.ends_with('/') {
-                    u.to_owned()
-                } else {
-                    format!("{u}/")
-                }
-            }),
-            ..Site::default()
-        }
-    }
-    /// The same site with its editions, for a document of the edition in `folder`.
-    pub fn for_edition(&self, editions: &[Edition], folder: &str) -> Site {
-        Site {
-            url: self.url.clone(),
-            up: "",
-            edition: folder.to_owned(),
-            editions: editions.to_vec(),
-        }
-    }
-    /// The same site, for a document one folder down (`embed/ID.html`).
-    fn one_down(&self) -> Site {
-        Site {
-            up: "../",
-            ..self.clone()
-        }
-    }
-    /// A path relative to this edition's folder, absolute where the site is known.
-    pub fn address(&self, path: &str) -> String {
-        match &self.url {
-            Some(u) => format!("{u}{}{path}", self.edition),
-            None => format!("{}{path}", self.up),
-        }
-    }
-    /// The edition's folder, absolute, where the site is known (the embed code's base).
-    pub fn edition_url(&self) -> Option<String> {
-        self.url.as_ref().map(|u| format!("{u}{}", self.edition))
-    }
-    /// The address of another edition's folder from this document (`./` for its own).
-    pub fn edition_address(&self, folder: &str) -> String {
-        match &self.url {
-            Some(u) => format!("{u}{folder}"),
-            None => {
-                let depth = self.edition.matches('/').count();
-                let path = format!("{}{}{folder}", self.up, "../".repeat(depth));
-                if path.is_empty() {
-                    "./".to_owned()
-                } else {
-                    path
-                }
-            }
-        }
-    }
-}
 
 const HEAD_MARK: &str = "<!-- report:head -->";
 const BODY_MARK: &str = "<!-- report:body -->";
@@ -320,13 +227,44 @@ impl Shell {
 
     /// The report page.
     pub fn page(&self, bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
+        self.page_carrying(bundle, site, None)
+    }
+
+    /// The report page as the live preview serves it: carrying the data and chart definitions
+    /// as well (`snapshot::CORE_ID`), which a development build of the WASM reads in place of
+    /// its own, so that an edit of the data needs no new WASM; and the number of the preview's
+    /// `build` in `<html data-preview-build>`, which the page compares with the server's.
+    pub fn preview_page(
+        &self,
+        bundle: &Bundle,
+        site: &Site,
+        build: u64,
+    ) -> Result<String, HtmlError> {
+        self.page_carrying(bundle, site, Some(build))
+    }
+
+    fn page_carrying(
+        &self,
+        bundle: &Bundle,
+        site: &Site,
+        build: Option<u64>,
+    ) -> Result<String, HtmlError> {
         let mut body = body_html(bundle, site)?;
         let mut h = Html::new();
         strings_block(&mut h, bundle);
+        if build.is_some() {
+            let bytes = crate::snapshot::write_core(&bundle.snapshot());
+            script_block(&mut h, crate::snapshot::CORE_ID, &bytes);
+        }
         body.push_str(&h.finish());
+        let number = build.map(|b| b.to_string());
+        let attrs: Vec<(&str, &str)> = number
+            .iter()
+            .map(|n| (crate::dom::PREVIEW_BUILD_ATTR, n.as_str()))
+            .collect();
         Ok(self.document(
             &bundle.strings.ui.lang,
-            &[],
+            &attrs,
             None,
             &head(bundle, site),
             &body,

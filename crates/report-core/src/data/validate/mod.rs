@@ -83,8 +83,13 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     text: &str,
     report: &mut Problems,
 ) -> Option<T> {
-    basic_toml::from_str(text)
-        .map_err(|e| report.push(file, None, &[], "file", e.to_string()))
+    toml::from_str(text)
+        .map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| crate::lines::Lines::read(text).line_of_offset(s.start));
+            report.push(file, line, &[], "file", e.message().trim().to_owned())
+        })
         .ok()
 }
 

@@ -161,10 +161,10 @@ pub(super) fn populations(
     if regions != 1 {
         report.push(
             SURVEY_FILE,
-            None,
+            Some(lines.first().copied().unwrap_or(1)),
             &[],
             "population",
-            format!("expected exactly one population with region = true, found {regions}"),
+            format!("expected exactly one population with region = true, found {regions} (the region is the row every country is compared with)"),
         );
     }
     out

@@ -22,6 +22,8 @@ pub(super) fn values(
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut rows = Vec::new();
+    // The line of each value in `out`.
+    let mut at = Vec::new();
     let mut cells: HashMap<(usize, u16, Population, String), usize> = HashMap::new();
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -156,6 +158,7 @@ pub(super) fn values(
         if source_idx.is_empty() {
             continue;
         }
+        at.push(line.unwrap_or(0));
         out.push(Value {
             question,
             year,
@@ -165,36 +168,53 @@ pub(super) fn values(
             sources: source_idx,
         });
     }
-    single_choice_sums(&out, questions, report);
+    single_choice_sums(&out, &at, questions, report);
     (out, rows)
 }
 
-pub(super) fn single_choice_sums(values: &[Value], questions: &[Question], report: &mut Problems) {
-    let mut sums: Vec<((usize, u16, Population), f64)> = Vec::new();
-    for v in values
+/// The options of a single-choice question add up to at most 100.5 in each year and
+/// population (published shares are rounded); a group above it is named at its last row, with
+/// the lines of all its rows. `lines[i]` is the line of `values[i]`.
+pub(super) fn single_choice_sums(
+    values: &[Value],
+    lines: &[usize],
+    questions: &[Question],
+    report: &mut Problems,
+) {
+    type Group = ((usize, u16, Population), f64, Vec<usize>);
+    let mut sums: Vec<Group> = Vec::new();
+    for (v, line) in values
         .iter()
-        .filter(|v| questions[v.question].kind == QuestionKind::SingleChoice)
+        .zip(lines)
+        .filter(|(v, _)| questions[v.question].kind == QuestionKind::SingleChoice)
     {
         let key = (v.question, v.year, v.population);
-        match sums.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, sum)) => *sum += v.value.number(),
-            None => sums.push((key, v.value.number())),
+        match sums.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, sum, at)) => {
+                *sum += v.value.number();
+                at.push(*line);
+            }
+            None => sums.push((key, v.value.number(), vec![*line])),
         }
     }
-    for ((q, year, population), sum) in sums {
+    for ((q, year, population), sum, at) in sums {
         if sum > SINGLE_CHOICE_TOLERANCE {
             let year = year.to_string();
             let population = population.to_string();
+            let rows: Vec<String> = at.iter().map(ToString::to_string).collect();
             report.push(
                 VALUES_FILE,
-                None,
+                at.iter().max().copied(),
                 &[
                     ("question", &questions[q].id),
                     ("year", &year),
                     ("population", &population),
                 ],
                 "value",
-                format!("options of a single-choice question add up to {sum:.1}, above 100.5"),
+                format!(
+                    "options of a single-choice question add up to {sum:.1}, above 100.5 (the rows on lines {}; shares as published may add up to 100.5 at most, for their rounding)",
+                    rows.join(", ")
+                ),
             );
         }
     }
