@@ -293,7 +293,7 @@ fn catalog_problems_are_values_with_file_line_key_and_what_was_expected() {
         })
     );
     assert!(
-        matches!(&got[0], LoadError::Catalog(CatalogProblem { place: Place::Field { table: "ui", key }, expected: Expected::UiKey, line: 5, .. }) if key == "loading"),
+        matches!(&got[1], LoadError::Catalog(CatalogProblem { place: Place::Field { table: "ui", key }, expected: Expected::UiKey, line: 5, .. }) if key == "loading"),
         "{got:?}"
     );
 }
@@ -343,8 +343,8 @@ fn a_catalog_missing_keys_names_them_all_at_once() {
     assert_problems(
         "ui-missing-and-unknown-keys.ui.en.toml",
         &[
-            r#"data/ui.en.toml:5: [ui] has no `loading` (every key is needed; data/README.md lists them)"#,
             r#"data/ui.en.toml:5: [ui] has no `dismiss` (every key is needed; data/README.md lists them)"#,
+            r#"data/ui.en.toml:5: [ui] has no `loading` (every key is needed; data/README.md lists them)"#,
             r#"data/ui.en.toml:6: [ui] has an unknown key `loding` (only the keys data/README.md lists are read)"#,
         ],
     );
@@ -360,7 +360,12 @@ fn problems_of_a_translation(
     folder.data[4] =
         folder.data[4].replacen("[report]\n", "[report]\neditions = [\"en\", \"xx\"]\n", 1);
     let (_, t, u) = folder.catalogs[0].clone();
-    let u = u.replacen("lang = \"en\"", "lang = \"xx\"", 1);
+    // `xx` is no language CLDR knows: its numbers are written as English ones are.
+    let u = u.replacen("lang = \"en\"", "lang = \"xx\"", 1).replacen(
+        "[locale]\n",
+        "[locale]\nnumber = \"en\"\n",
+        1,
+    );
     folder.catalogs.push(("xx".to_owned(), text(&t), ui(&u)));
     match bundle::load_editions(&folder.files()) {
         Ok(editions) => {
@@ -411,6 +416,20 @@ fn a_faithful_translation_loads_as_a_second_edition() {
     assert_eq!(
         problems_of_a_translation(str::to_owned, str::to_owned),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_edition_writes_numbers_as_a_cldr_locale_it_names() {
+    // `xx` is no CLDR locale, and `[locale] number` names none either.
+    let got = problems_of_a_translation(str::to_owned, |u| {
+        u.replacen("number = \"en\"\n", "number = \"tlh\"\n", 1)
+    });
+    assert_eq!(
+        got,
+        [
+            r#"data/ui.xx.toml:134: [locale] number: CLDR has no number forms for "tlh" at its modern coverage level (the edition writes numbers as a CLDR locale does: name one in [locale] number, e.g. "en", "es", "es-MX", "th"; crates/report-core/cldr/numbers.tsv lists them all)"#
+        ]
     );
 }
 
@@ -509,7 +528,7 @@ fn a_figure_typed_into_the_text() {
     assert_problems(
         "typed-figure.text.en.toml",
         &[
-            r#"data/text.en.toml:15: section "intro" body: the figure 58.9 is typed into the text; write it as a placeholder {question/year/population/option} so that it comes from values.csv"#,
+            r#"data/text.en.toml:15: section "intro" body: the figure 58.9 is typed into the text; write it as a placeholder {question/year/population/option} so that it comes from values.csv, or, where it is no figure of the data (a version, another source's figure), mark it {=58.9}"#,
         ],
     );
 }

@@ -5,6 +5,7 @@
 //! embed parameters, its CSV. Nothing here draws or touches a browser.
 
 pub mod bundle;
+pub mod cldr;
 pub mod collate;
 pub mod colour;
 pub mod data;
@@ -15,6 +16,7 @@ pub mod lines;
 pub mod markup;
 pub mod measure;
 pub mod num;
+pub mod number;
 pub mod prose;
 pub mod snapshot;
 pub mod spec;

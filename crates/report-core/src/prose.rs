@@ -16,6 +16,9 @@ pub enum Inline {
     Cite(String),
     /// A figure from the data, written `{question/year/population/option}`.
     Figure(String),
+    /// A number that is no figure of the data (a version, a count of chapters), written
+    /// `{=3.2.1}` and printed as written: the check for figures typed by hand passes it.
+    Literal(String),
 }
 
 /// A block generated from the data and the catalog.
@@ -324,7 +327,8 @@ fn directive(d: &str) -> Result<Block, ProseProblem> {
         .ok_or_else(|| ProseProblem::UnknownDirective(d.to_owned()))
 }
 
-/// Inline text: placeholders become figures, `_Title_` a citation (it opens only where a
+/// Inline text: placeholders become figures (`{=…}` marks a number that is none, kept as
+/// written), `_Title_` a citation (it opens only where a
 /// Latin word does not continue before it, and closes where none continues after it, so it
 /// opens and closes next to kana, kanji or Thai, which have no spaces between words).
 pub fn inline(t: &str) -> Result<Vec<Inline>, ProseProblem> {
@@ -332,6 +336,10 @@ pub fn inline(t: &str) -> Result<Vec<Inline>, ProseProblem> {
     for token in text::tokens(t) {
         match token {
             Token::Text(s) => cites(s, &mut out),
+            // `{=3.2.1}`: a number that is not a figure of the data, written as it is.
+            Token::Placeholder(key) if key.starts_with('=') => {
+                out.push(Inline::Literal(key.get(1..).unwrap_or_default().to_owned()))
+            }
             Token::Placeholder(key) => out.push(Inline::Figure(key.to_owned())),
             Token::Directive(d) => return Err(ProseProblem::DirectiveInline(d.to_owned())),
             Token::Unclosed(rest) => {

@@ -24,7 +24,7 @@ const AXIS_H: f64 = 18.0;
 const VALUE_ROOM: f64 = 52.0;
 /// Room left of multi-series bars for the series label ("2024", "Distrust").
 const SERIES_GUTTER: f64 = 64.0;
-/// Room at each end of a diverging chart for its value labels.
+/// Room at each end of a diverging chart for its value labels, at least.
 const SIDE_ROOM: f64 = 48.0;
 const VALUE_PAD: f64 = 6.0;
 /// Narrower than this, the chart is laid out at this width and clipped by its container.
@@ -194,6 +194,29 @@ pub fn chart_height(chart: &Chart) -> f64 {
     )
 }
 
+/// Room at each end of a diverging chart: its widest value label, as `measure` estimates it,
+/// with a margin for fonts that draw wider (the largest bar reaches the end of its half).
+fn side_room(chart: &Chart) -> f64 {
+    let widest = chart
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter_map(|c| c.shown())
+        .map(|s| crate::measure::width_px(&chart.value_label(s.value.text()), VALUE_FONT_PX))
+        .fold(0.0, f64::max);
+    SIDE_ROOM.max((widest * 1.2 + VALUE_PAD).ceil())
+}
+
+/// The chart's largest value (0 when none is published).
+fn largest(chart: &Chart) -> f64 {
+    chart
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter_map(|c| c.number())
+        .fold(0.0, f64::max)
+}
+
 /// The value axis: domain end and tick values.
 fn axis(chart: &Chart) -> (f64, Vec<f64>) {
     match chart.scale {
@@ -205,14 +228,9 @@ fn axis(chart: &Chart) -> (f64, Vec<f64>) {
                 .collect();
             (max, ticks)
         }
-        ValueScale::Percent => {
-            let max = chart
-                .rows
-                .iter()
-                .flat_map(|r| &r.cells)
-                .filter_map(|c| c.number())
-                .fold(0.0, f64::max);
-            let ticks = ticks_from_zero(max, MAX_TICKS);
+        // Every other unit: from zero to a round number at or above the largest value.
+        _ => {
+            let ticks = ticks_from_zero(largest(chart), MAX_TICKS);
             (ticks.last().copied().unwrap_or(1.0), ticks)
         }
     }
@@ -308,8 +326,13 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
 
 fn diverging(chart: &Chart, width: f64) -> ChartLayout {
     let center = ((width / 2.0) * 2.0).round() / 2.0;
-    let half = center - SIDE_ROOM;
-    let scale = Linear::new((0.0, 100.0), (0.0, half));
+    let half = center - side_room(chart);
+    // The extent comes from the data: the largest value on either side fills its half.
+    let extent = match largest(chart) {
+        v if v > 0.0 => v,
+        _ => 1.0,
+    };
+    let scale = Linear::new((0.0, extent), (0.0, half));
     let label_h = label_h(chart);
     let top0 = rows_top(Kind::Diverging, label_h);
     let rows = chart
@@ -593,7 +616,17 @@ mod tests {
         let us = asean.bars[1].rect.unwrap();
         assert_eq!(china.x1, center);
         assert_eq!(us.x0, center);
-        assert!(((center - china.x0) - 50.5 / 100.0 * (center - SIDE_ROOM)).abs() < 1e-9);
+        // The extent is the data's: the largest value fills its half, the others in proportion.
+        let max = largest(&c);
+        assert!(max > 50.5 && max < 100.0);
+        assert!(((center - china.x0) - 50.5 / max * (center - side_room(&c))).abs() < 1e-9);
+        let widest = l
+            .rows
+            .iter()
+            .flat_map(|r| r.bars.iter().filter_map(|b| b.rect))
+            .map(|r| r.x1 - r.x0)
+            .fold(0.0, f64::max);
+        assert!((widest - (center - side_room(&c))).abs() < 1e-9);
         assert_eq!(l.hit(center - 10.0, asean.bars[0].text_at.1), Some((1, 0)));
         assert_eq!(l.hit(center + 10.0, asean.bars[0].text_at.1), Some((1, 1)));
     }

@@ -9,7 +9,7 @@ pub mod package;
 
 // What the site reads from the core and the drawing, by the names the modules use.
 use report_core::{
-    bundle, data, dom, embed, export, measure, num, prose, snapshot, spec, text, views, Snapshot,
+    bundle, data, dom, embed, export, measure, num, prose, snapshot, spec, text, views,
 };
 use report_draw::{layout, render};
 

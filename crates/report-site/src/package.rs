@@ -49,9 +49,13 @@ fn tables(b: &Bundle) -> Vec<Table> {
         .questions
         .iter()
         .map(|q| {
-            let (unit, max) = match q.unit {
-                Unit::Percent => ("percent", String::new()),
-                Unit::Score { max } => ("score", crate::num::decimal(max, 0)),
+            let max = match q.unit {
+                Unit::Score { max } => crate::num::decimal(max, 0),
+                _ => String::new(),
+            };
+            let currency = match q.unit {
+                Unit::Currency { code } => code.as_str().to_owned(),
+                _ => String::new(),
             };
             vec![
                 q.id.clone(),
@@ -63,8 +67,9 @@ fn tables(b: &Bundle) -> Vec<Table> {
                     QuestionKind::Measure => "measure",
                 }
                 .to_owned(),
-                unit.to_owned(),
+                q.unit.name().to_owned(),
                 max,
+                currency,
                 q.base.clone(),
             ]
         })
@@ -198,8 +203,19 @@ fn tables(b: &Bundle) -> Vec<Table> {
                     true,
                     "single-choice (options add up to at most 100) or measure",
                 ),
-                Field("unit", "string", true, "percent or score"),
+                Field(
+                    "unit",
+                    "string",
+                    true,
+                    "percent, score, count, currency or number",
+                ),
                 Field("scale_max", "number", false, "The top of a score's scale"),
+                Field(
+                    "currency",
+                    "string",
+                    false,
+                    "A currency's ISO 4217 code, for amounts",
+                ),
                 Field("base", "string", true, "Who was asked"),
             ],
             primary_key: &["id"],

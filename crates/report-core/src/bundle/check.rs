@@ -130,13 +130,24 @@ pub(super) fn check_prose(text: &Prose, snap: &Snapshot) -> Vec<TextProblem> {
                     }
                 }
                 Inline::Text(t) | Inline::Cite(t) => typed(&place, t, &mut problems),
+                Inline::Literal(_) => {}
             }
         }
     }
-    // Chart subtitles are plain text the charts draw from (never rendered with figures).
-    for (id, c) in &snap.strings.charts {
-        let place = Place::item("chart", id, "subtitle");
-        if let Err(errors) = text::fill(&c.subtitle, data) {
+    // Chart subtitles and notes: placeholders that resolve, no figure typed by hand.
+    let subtitles = snap
+        .strings
+        .charts
+        .iter()
+        .map(|(id, c)| (Place::item("chart", id, "subtitle"), &c.subtitle));
+    let notes = snap
+        .strings
+        .data
+        .notes
+        .iter()
+        .map(|(id, t)| (Place::entry("note", id), t));
+    for (place, t) in subtitles.chain(notes) {
+        if let Err(errors) = text::fill(t, data, &snap.strings.locale.number) {
             for error in errors {
                 problems.push(TextProblem::Placeholder {
                     place: place.clone(),
@@ -144,7 +155,7 @@ pub(super) fn check_prose(text: &Prose, snap: &Snapshot) -> Vec<TextProblem> {
                 });
             }
         }
-        typed(&place, &c.subtitle, &mut problems);
+        typed(&place, t, &mut problems);
     }
     for def in &snap.report.charts {
         let times = text.placements(&def.id).count();

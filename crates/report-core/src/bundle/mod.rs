@@ -8,7 +8,7 @@ use std::ops::Deref;
 use crate::data::{self, Correction, Dataset, Files, Report};
 use crate::prose::{self, Prose};
 use crate::spec;
-use crate::text::{self, Strings};
+use crate::text::{self, PageUi, Strings};
 
 mod check;
 mod problem;
@@ -29,6 +29,8 @@ pub struct Snapshot {
 pub struct Bundle {
     pub snap: Snapshot,
     pub prose: Prose,
+    /// The `[ui]` words only the page's HTML uses (the browser's are in `strings`).
+    pub page: PageUi,
     /// The corrections made after publication, newest first, in the edition's words.
     pub corrections: Vec<data::Correction>,
 }
@@ -99,15 +101,14 @@ impl Bundle {
     }
 
     /// The edition's strings as the browser gets them (each document carries them): without
-    /// the notes, the question wordings, the method's languages and weighting, and the `[ui]`
-    /// words only the HTML uses.
+    /// the notes, the question wordings, the method's languages and weighting (the `[ui]`
+    /// words only the HTML uses are never in the strings: `Bundle::page`).
     pub fn browser_strings(&self) -> Strings {
         let mut t = self.snap.strings.clone();
         t.data.notes.clear();
         for q in t.data.questions.values_mut() {
             q.wording = None;
         }
-        t.ui = t.ui.for_browser();
         t.data.survey.languages.clear();
         t.data.survey.weighting.clear();
         t
@@ -240,12 +241,37 @@ fn edition(
         })
         .collect();
     let lines = &catalog.text_lines;
+    let mut strings = catalog.strings.clone();
+    // Each currency the data uses, in the edition's CLDR form (its symbol and spacing).
+    if let Some(cldr) = crate::cldr::locale(&catalog.number_locale) {
+        let mut codes: Vec<&str> = Vec::new();
+        for q in &data.questions {
+            if let data::Unit::Currency { code } = &q.unit {
+                if !codes.contains(&code.as_str()) {
+                    codes.push(code.as_str());
+                }
+            }
+        }
+        strings.locale.number = cldr.number(&codes);
+    }
     let mut snap = Snapshot {
         data,
         report,
-        strings: catalog.strings.clone(),
+        strings,
     };
     snap.localise();
+    // A note is checked like the prose (`check_prose`) and its figures filled like it.
+    let filled: Vec<Option<String>> = snap
+        .data
+        .notes
+        .iter()
+        .map(|n| text::fill(&n.text, &snap.data, &snap.strings.locale.number).ok())
+        .collect();
+    for (n, f) in snap.data.notes.iter_mut().zip(filled) {
+        if let Some(f) = f {
+            n.text = f;
+        }
+    }
     let file = files.path(&text::file_names(lang)[0]);
     let prose = prose::parse(&catalog.text).map_err(|errors| {
         errors
@@ -308,6 +334,7 @@ fn edition(
         Ok(Bundle {
             snap,
             prose,
+            page: catalog.page,
             corrections,
         })
     } else {

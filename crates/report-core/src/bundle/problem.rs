@@ -127,7 +127,7 @@ impl fmt::Display for LoadError {
                     TextProblem::Placeholder { place, error } => write!(f, "{place}: {error}"),
                     TextProblem::Typed { place, figure } => write!(
                         f,
-                        "{place}: the figure {figure} is typed into the text; write it as a placeholder {{question/year/population/option}} so that it comes from values.csv"
+                        "{place}: the figure {figure} is typed into the text; write it as a placeholder {{question/year/population/option}} so that it comes from values.csv, or, where it is no figure of the data (a version, another source's figure), mark it {{={figure}}}"
                     ),
                     TextProblem::Placed { chart, line, times } => write!(
                         f,

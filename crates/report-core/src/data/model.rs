@@ -19,8 +19,10 @@ pub struct Survey {
     pub publisher: String,
     pub published: PubDate,
     pub editions: Vec<u16>,
-    pub respondents: u32,
-    pub fieldwork: (PubDate, PubDate),
+    /// The method facts a folder gives (a survey's; data of another kind may have none):
+    /// how many answered, and when.
+    pub respondents: Option<u32>,
+    pub fieldwork: Option<(PubDate, PubDate)>,
     pub mode: String,
     pub languages: Vec<String>,
     /// How the ASEAN-wide figure is built from the country figures, in words.
@@ -37,20 +39,31 @@ pub enum QuestionKind {
     Measure,
 }
 
+/// What a question's numbers are, as survey.toml declares it (`unit`): how the build checks
+/// them and how every edition writes them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Unit {
+    /// A share of a base, 0 to 100, published with at most one decimal.
     Percent,
     /// A mean score on a scale from 0 to `max`.
-    Score {
-        max: f64,
-    },
+    Score { max: f64 },
+    /// How many of something (households, people): a whole number.
+    Count,
+    /// An amount of money in one currency, by its ISO 4217 code (`USD`).
+    Currency { code: Code },
+    /// A number in the terms its question's measure states (an index, a ratio, years).
+    Number,
 }
 
 impl Unit {
-    pub fn max(self) -> f64 {
+    /// As survey.toml and the data package write it.
+    pub fn name(self) -> &'static str {
         match self {
-            Unit::Percent => 100.0,
-            Unit::Score { max } => max,
+            Unit::Percent => "percent",
+            Unit::Score { .. } => "score",
+            Unit::Count => "count",
+            Unit::Currency { .. } => "currency",
+            Unit::Number => "number",
         }
     }
 }
@@ -156,14 +169,17 @@ pub struct Published {
 }
 
 impl Published {
-    /// Accepts `58.9`, `8.98` or `51`: a figure keeps the decimals it was published with.
+    /// Accepts a figure as published: digits, a decimal point where it has decimals, at
+    /// most `MAX_DIGITS` digits in all (`58.9`, `8.98`, `51`, `250875`); no sign, no
+    /// spaces, no thousands separators. It keeps the decimals it was published with.
     pub fn parse(text: &str) -> Option<Published> {
         let (int, frac) = match text.split_once('.') {
             Some((i, f)) => (i, Some(f)),
             None => (text, None),
         };
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(int) || int.len() > 3 || frac.is_some_and(|f| f.len() > 2 || !digits(f)) {
+        let count = int.len() + frac.map_or(0, str::len);
+        if !digits(int) || frac.is_some_and(|f| !digits(f)) || count > Self::MAX_DIGITS {
             return None;
         }
         let number = text.parse().ok()?;
@@ -172,6 +188,8 @@ impl Published {
             number,
         })
     }
+    /// Digits a figure may have: a double holds every number of 15 digits exactly.
+    pub const MAX_DIGITS: usize = 15;
     pub fn text(&self) -> &str {
         &self.text
     }

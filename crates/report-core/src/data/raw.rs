@@ -31,9 +31,15 @@ pub struct RawSurvey {
     pub publisher: String,
     pub published: String,
     pub editions: Vec<u16>,
-    pub respondents: u32,
-    pub fieldwork_start: String,
-    pub fieldwork_end: String,
+    /// The method facts, each optional: a folder of data that is no opinion survey leaves
+    /// out what does not apply.
+    #[serde(default)]
+    pub respondents: Option<u32>,
+    #[serde(default)]
+    pub fieldwork_start: Option<String>,
+    #[serde(default)]
+    pub fieldwork_end: Option<String>,
+    #[serde(default)]
     pub method_sources: Vec<String>,
 }
 
@@ -45,6 +51,9 @@ pub struct RawQuestion {
     pub unit: String,
     #[serde(default)]
     pub scale_max: Option<f64>,
+    /// A currency's ISO 4217 code, for `unit = "currency"`.
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 /// One row of `data/values.csv`. Every field is read as text so that validation can name the

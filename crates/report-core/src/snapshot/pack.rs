@@ -360,14 +360,25 @@ impl Pack for Unit {
                 out.push(1);
                 max.pack(out);
             }
+            Unit::Count => out.push(2),
+            Unit::Currency { code } => {
+                out.push(3);
+                code.pack(out);
+            }
+            Unit::Number => out.push(4),
         }
     }
     fn unpack(r: &mut Reader) -> Self {
-        match r.tag(2) {
+        match r.tag(5) {
             0 => Unit::Percent,
-            _ => Unit::Score {
+            1 => Unit::Score {
                 max: f64::unpack(r),
             },
+            2 => Unit::Count,
+            3 => Unit::Currency {
+                code: Code::unpack(r),
+            },
+            _ => Unit::Number,
         }
     }
 }
@@ -375,11 +386,7 @@ impl Pack for Unit {
 /// As the unit it is drawn from.
 impl Pack for ValueScale {
     fn pack(&self, out: &mut Vec<u8>) {
-        match *self {
-            ValueScale::Percent => Unit::Percent,
-            ValueScale::Score { max } => Unit::Score { max },
-        }
-        .pack(out);
+        self.unit().pack(out);
     }
     fn unpack(r: &mut Reader) -> Self {
         ValueScale::of(Unit::unpack(r))

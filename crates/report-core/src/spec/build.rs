@@ -61,7 +61,7 @@ pub fn build_for(snap: &Snapshot, id: &str, country: Option<Country>) -> Result<
         .and_then(|q| snap.data.question(&q).map(|(_, q)| q.unit))
         .unwrap_or(Unit::Percent);
     let fill = |t: &str| {
-        text::fill(t, &snap.data)
+        text::fill(t, &snap.data, &snap.strings.locale.number)
             .map_err(|e| SpecError::Placeholders(id.to_owned(), text_file(snap), e))
     };
     let shown: Vec<&Value> = snap
@@ -228,10 +228,7 @@ impl<'a> Builder<'a> {
                 option: v.option.clone(),
                 year: v.year,
                 population: v.population,
-                unit: match q.unit {
-                    Unit::Percent => "percent",
-                    Unit::Score { .. } => "score",
-                },
+                unit: q.unit.name(),
                 base: q.base.clone(),
                 sources: v
                     .sources

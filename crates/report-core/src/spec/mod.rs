@@ -10,7 +10,7 @@ mod build;
 
 use crate::colour::Rgb;
 use crate::data::{
-    Country, Dataset, Note, NoteKind, Population, Published, Read, SourceKind, Unit, Value,
+    Code, Country, Dataset, Note, NoteKind, Population, Published, Read, SourceKind, Unit, Value,
 };
 use crate::text::{self, Strings};
 use crate::Snapshot;
@@ -18,10 +18,14 @@ use crate::Snapshot;
 pub use crate::data::charts::Kind;
 pub use build::{build, build_for, check_expectations, note_about};
 
+/// How a chart's values are scaled and written: its question's unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ValueScale {
     Percent,
     Score { max: f64 },
+    Count,
+    Currency { code: Code },
+    Number,
 }
 
 impl ValueScale {
@@ -29,6 +33,20 @@ impl ValueScale {
         match unit {
             Unit::Percent => ValueScale::Percent,
             Unit::Score { max } => ValueScale::Score { max },
+            Unit::Count => ValueScale::Count,
+            Unit::Currency { code } => ValueScale::Currency { code },
+            Unit::Number => ValueScale::Number,
+        }
+    }
+
+    /// The unit it is drawn from.
+    pub fn unit(self) -> Unit {
+        match self {
+            ValueScale::Percent => Unit::Percent,
+            ValueScale::Score { max } => Unit::Score { max },
+            ValueScale::Count => Unit::Count,
+            ValueScale::Currency { code } => Unit::Currency { code },
+            ValueScale::Number => Unit::Number,
         }
     }
 }
@@ -58,11 +76,15 @@ pub struct Chart {
 }
 
 impl Chart {
-    /// A value as the chart labels it, in the edition's form: "58.9%", "7.48".
+    /// A value as the chart labels it, in the edition's number forms: "58.9%", "7.48",
+    /// "250,875", "US$74,580".
     pub fn value_label(&self, text: &str) -> String {
         match self.scale {
             ValueScale::Percent => self.locale.percent(text),
-            ValueScale::Score { .. } => text.to_owned(),
+            ValueScale::Currency { code } => self.locale.number.currency(code.as_str(), text),
+            ValueScale::Score { .. } | ValueScale::Count | ValueScale::Number => {
+                self.locale.number.number(text)
+            }
         }
     }
 }

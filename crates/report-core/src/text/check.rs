@@ -63,7 +63,10 @@ fn text_strings(t: &TextFile) -> Vec<(Place, &str)> {
         ("mode", &s.mode),
         ("weighting", &s.weighting),
     ] {
-        out.push((Place::field("survey", k), v));
+        // The method's words are optional (a folder without a fieldwork has no mode).
+        if !v.is_empty() || matches!(k, "title" | "publisher") {
+            out.push((Place::field("survey", k), v));
+        }
     }
     for (i, l) in s.languages.iter().enumerate() {
         out.push((Place::Language(i), l));

@@ -13,6 +13,10 @@ use crate::lines::Lines;
 pub struct Catalog {
     pub text: TextFile,
     pub strings: Strings,
+    /// The `[ui]` words only the page's HTML uses.
+    pub page: PageUi,
+    /// The CLDR locale of its number forms (`[locale] number`, or its language).
+    pub number_locale: String,
     /// `[ui]` as a table of strings, for comparing editions key by key.
     pub(super) ui_table: BTreeMap<String, String>,
     /// Where each key of `text.LANG.toml` is written.
@@ -98,11 +102,24 @@ pub fn parse(dir: &str, lang: &str, text: &str, ui: &str) -> Result<Catalog, Vec
             },
         ));
     }
+    let tag = l.number.clone().unwrap_or_else(|| parsed.ui.lang.clone());
+    let cldr = crate::cldr::locale(&tag);
+    if cldr.is_none() {
+        problems.push(problem(
+            Place::field("locale", "number"),
+            Expected::NumberLocale(tag.clone()),
+        ));
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
+    let (ui, page) = parsed.ui.split();
     let locale = Locale {
-        percent: l.percent,
+        percent: l
+            .percent
+            .or_else(|| cldr.as_ref().map(crate::cldr::Locale::percent))
+            .unwrap_or_else(|| "{value}%".to_owned()),
+        number: cldr.as_ref().map(|c| c.number(&[])).unwrap_or_default(),
         date: l.date,
         date_month: l.date_month,
         date_year: l.date_year,
@@ -125,9 +142,11 @@ pub fn parse(dir: &str, lang: &str, text: &str, ui: &str) -> Result<Catalog, Vec
                 questions: text.question.clone(),
                 notes: text.note.clone(),
             },
-            ui: parsed.ui,
+            ui,
             locale,
         },
+        page,
+        number_locale: cldr.map_or(tag, |c| c.tag.to_owned()),
         text,
         ui_table,
         text_lines,
@@ -164,14 +183,6 @@ fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     names.0
 }
 
-/// `[ui]` as a table of its keys and words (for checks that name a key).
-pub fn ui_table(ui: &Ui) -> BTreeMap<String, String> {
-    toml::Value::try_from(ui)
-        .ok()
-        .and_then(|v| v.try_into().ok())
-        .unwrap_or_default()
-}
-
 /// A catalog's `[ui]` table when it is a table of strings; `None` when it is not even that
 /// (the TOML error says why).
 fn loose_ui(src: &str) -> Option<BTreeMap<String, String>> {
@@ -185,7 +196,7 @@ fn loose_ui(src: &str) -> Option<BTreeMap<String, String>> {
 
 /// The keys of `[ui]` a catalog lacks or has in excess.
 fn ui_keys(ui: &BTreeMap<String, String>) -> Vec<(String, Expected)> {
-    let want = field_names::<Ui>();
+    let want = field_names::<UiWords>();
     let mut problems: Vec<(String, Expected)> = want
         .iter()
         .filter(|k| !ui.contains_key(**k))

@@ -170,6 +170,8 @@ pub enum Expected {
     NotEmpty,
     /// A short form of an option that `[option]` names.
     ShortOfOption,
+    /// A locale of CLDR's modern coverage for the number forms; the tag that is not one.
+    NumberLocale(String),
 }
 
 impl fmt::Display for CatalogProblem {
@@ -236,6 +238,10 @@ impl fmt::Display for CatalogProblem {
             Expected::ShortOfOption => write!(
                 f,
                 "{place} is a short form of no option in [option] (a label shortens an option's name)"
+            ),
+            Expected::NumberLocale(tag) => write!(
+                f,
+                "[locale] number: CLDR has no number forms for {tag:?} at its modern coverage level (the edition writes numbers as a CLDR locale does: name one in [locale] number, e.g. \"en\", \"es\", \"es-MX\", \"th\"; crates/report-core/cldr/numbers.tsv lists them all)"
             ),
         }
     }

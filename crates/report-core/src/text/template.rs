@@ -2,6 +2,7 @@
 //! templates filled in; placeholders looked up in the data.
 
 use super::*;
+use crate::number::NumberForm;
 
 /// A sentence with named slots (`{population} {year}`) filled in: a slot not given stays as
 /// written. Catalog templates are checked for their slots when the catalog loads.
@@ -97,9 +98,14 @@ fn split_at_close(s: &str, double: bool) -> Option<(&str, &str)> {
     Some((s.get(..at)?, s.get(at + len..)?))
 }
 
-/// Replace every `{question/year/population/option}` with the value as published. Directives
+/// Replace every `{question/year/population/option}` with the value as published, in the
+/// edition's number form (its digits and separators; the text writes the unit). Directives
 /// (`{{...}}`) are kept as written. Collects every bad placeholder.
-pub fn fill(template: &str, data: &Dataset) -> Result<String, Vec<PlaceholderError>> {
+pub fn fill(
+    template: &str,
+    data: &Dataset,
+    number: &NumberForm,
+) -> Result<String, Vec<PlaceholderError>> {
     let mut out = String::with_capacity(template.len());
     let mut errors = Vec::new();
     for t in tokens(template) {
@@ -110,8 +116,12 @@ pub fn fill(template: &str, data: &Dataset) -> Result<String, Vec<PlaceholderErr
                 out.push_str(d);
                 out.push_str("}}");
             }
+            // `{=3.2.1}`: a number that is not a figure of the data, written as it is.
+            Token::Placeholder(key) if key.starts_with('=') => {
+                out.push_str(key.get(1..).unwrap_or_default())
+            }
             Token::Placeholder(key) => match lookup(key, data) {
-                Ok(v) => out.push_str(v),
+                Ok(v) => out.push_str(&number.number(v)),
                 Err(e) => errors.push(e),
             },
             Token::Unclosed(rest) => errors.push(PlaceholderError {
@@ -152,12 +162,18 @@ pub fn lookup<'a>(key: &str, data: &'a Dataset) -> Result<&'a str, PlaceholderEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::number::NumberForm;
 
     #[test]
     fn fills_placeholders_with_values_as_published() {
         let data = crate::test_data().snap.data;
         assert_eq!(
-            fill("Japan: {trust/2024/ASEAN/Japan}%, {{figure:x}} kept", &data).unwrap(),
+            fill(
+                "Japan: {trust/2024/ASEAN/Japan}%, {{figure:x}} kept",
+                &data,
+                &NumberForm::default()
+            )
+            .unwrap(),
             "Japan: 58.9%, {{figure:x}} kept"
         );
     }
@@ -201,6 +217,7 @@ mod tests {
         let errors = fill(
             "{trust/2024/ASEAN/Atlantis} and {trust/2019/ASEAN/Japan} and {nope}",
             &data,
+            &NumberForm::default(),
         )
         .unwrap_err();
         let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();

@@ -11,7 +11,7 @@ use crate::spec::Chart;
 /// The citation block of `chart`. The address is the chart on its edition's page: absolute
 /// where `SITE_URL` gives it, else the browser fills it in (`embed::URL_MARK`).
 pub(super) fn cite(h: &mut Html, chart: &Chart, snap: &Bundle, site: &super::Site) {
-    let ui = &snap.strings.ui;
+    let page = &snap.page;
     let known = site.edition_url();
     let base = known.as_deref().unwrap_or(embed::URL_MARK);
     let url = format!("{base}#chart-{}", chart.id);
@@ -21,22 +21,24 @@ pub(super) fn cite(h: &mut Html, chart: &Chart, snap: &Bundle, site: &super::Sit
         .updated
         .map(|d| snap.strings.locale.year(d.year));
     let text = crate::text::template(
-        &ui.citation,
+        &page.citation,
         &[
             ("chart", &chart.title),
             ("report", report),
-            ("year", year.as_deref().unwrap_or(&ui.cite_undated)),
+            ("year", year.as_deref().unwrap_or(&page.cite_undated)),
             ("survey", &chart.source.survey),
             ("url", &url),
-            ("accessed", &ui.cite_accessed),
+            ("accessed", &page.cite_accessed),
         ],
     );
     let text = match &snap.report.publisher {
-        Some(p) => crate::text::template(&ui.citation_by, &[("publisher", p), ("citation", &text)]),
+        Some(p) => {
+            crate::text::template(&page.citation_by, &[("publisher", p), ("citation", &text)])
+        }
         None => text,
     };
     let note = crate::text::template(
-        &ui.cite_note,
+        &page.cite_note,
         &[("report", report), ("survey", &chart.source.survey)],
     );
     let bibtex = bibtex(chart, snap, &url, &note);
@@ -47,11 +49,11 @@ pub(super) fn cite(h: &mut Html, chart: &Chart, snap: &Bundle, site: &super::Sit
         &[("class", dom::CITE_CLASS), ("data-needs-script", "")]
     };
     h.open("details", attrs)
-        .el("summary", &[], &ui.cite_summary)
+        .el("summary", &[], &page.cite_summary)
         .nl();
     for (suffix, label, rows, body) in [
-        ("cite", &ui.cite_text_label, "5", &text),
-        ("bibtex", &ui.cite_bibtex_label, "7", &bibtex),
+        ("cite", &page.cite_text_label, "5", &text),
+        ("bibtex", &page.cite_bibtex_label, "7", &bibtex),
     ] {
         super::figure::code_box(
             h,

@@ -12,8 +12,9 @@ use crate::dom;
 
 /// "Corrected DATE: text", the date as a `<time>`.
 fn line(h: &mut Html, c: &Correction, bundle: &Bundle) {
-    let (ui, locale) = (&bundle.strings.ui, &bundle.strings.locale);
-    slotted(h, &ui.corrected, |h, slot| match slot {
+    let page = &bundle.page;
+    let locale = &bundle.strings.locale;
+    slotted(h, &page.corrected, |h, slot| match slot {
         "date" => {
             h.el(
                 "time",
@@ -41,7 +42,7 @@ pub(super) fn of<'b>(bundle: &'b Bundle, id: &'b str) -> impl Iterator<Item = &'
 /// A chart's corrections, each with a link to its entry in the page's list. `first`: the
 /// embed document's copies above the chart, which the browser shows for an older embed code.
 pub(super) fn on_chart(h: &mut Html, bundle: &Bundle, id: &str, embedded: bool, first: bool) {
-    let ui = &bundle.strings.ui;
+    let page = &bundle.page;
     let list: Vec<&Correction> = of(bundle, id).collect();
     if list.is_empty() {
         return;
@@ -65,10 +66,10 @@ pub(super) fn on_chart(h: &mut Html, bundle: &Bundle, id: &str, embedded: bool, 
             h.el(
                 "a",
                 &[("href", &href), ("target", "_blank"), ("rel", "noopener")],
-                &ui.corrections_all,
+                &page.corrections_all,
             );
         } else {
-            h.el("a", &[("href", &href)], &ui.corrections_all);
+            h.el("a", &[("href", &href)], &page.corrections_all);
         }
         h.close("p").nl();
     }
@@ -77,12 +78,17 @@ pub(super) fn on_chart(h: &mut Html, bundle: &Bundle, id: &str, embedded: bool, 
 /// The method section's list: every correction, newest first, with the charts it changed;
 /// or the line that says there is none.
 pub(super) fn list(h: &mut Html, bundle: &Bundle) {
+    let page = &bundle.page;
     let ui = &bundle.strings.ui;
-    h.el("h3", &[("id", dom::CORRECTIONS_ID)], &ui.corrections)
+    h.el("h3", &[("id", dom::CORRECTIONS_ID)], &page.corrections)
         .nl();
     if bundle.corrections.is_empty() {
-        h.el("p", &[("class", "corrections-none")], &ui.corrections_none)
-            .nl();
+        h.el(
+            "p",
+            &[("class", "corrections-none")],
+            &page.corrections_none,
+        )
+        .nl();
         return;
     }
     h.open("ol", &[("class", "corrections-list")]).nl();
@@ -92,7 +98,7 @@ pub(super) fn list(h: &mut Html, bundle: &Bundle) {
         h.text(" ");
         slotted(h, &ui.labelled, |h, slot| match slot {
             "label" => {
-                h.el("strong", &[], &ui.corrections_charts);
+                h.el("strong", &[], &page.corrections_charts);
             }
             "text" => {
                 for (i, id) in c.charts.iter().enumerate() {

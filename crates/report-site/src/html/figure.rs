@@ -12,7 +12,6 @@ use crate::export;
 use crate::render::{self, LIGHT};
 use crate::spec::{self, Chart, SourceLink};
 use crate::text;
-use crate::Snapshot;
 
 /// `embedded`: the figure is an embed document's one figure (`data-embedded`).
 pub fn figure(
@@ -22,6 +21,7 @@ pub fn figure(
     embedded: bool,
     site: &super::Site,
 ) -> Result<String, HtmlError> {
+    let page = &bundle.page;
     let strings = &bundle.strings;
     let ui = &strings.ui;
     let id = chart.id.as_str();
@@ -70,7 +70,7 @@ pub fn figure(
     }
     let label = text::template(
         &ui.labelled,
-        &[("label", &chart.title), ("text", &ui.chart_label)],
+        &[("label", &chart.title), ("text", &page.chart_label)],
     );
     h.open(
         "div",
@@ -96,7 +96,7 @@ pub fn figure(
     h.el(
         "p",
         &[("class", "visually-hidden"), ("id", &keys_id)],
-        &ui.chart_keys,
+        &page.chart_keys,
     )
     .nl();
     let back = format!("./#{section}");
@@ -106,7 +106,7 @@ pub fn figure(
             .el(
                 "a",
                 &[("href", &back), ("target", "_blank"), ("rel", "noopener")],
-                &ui.embed_read_more,
+                &page.embed_read_more,
             )
             .close("p")
             .nl();
@@ -116,26 +116,26 @@ pub fn figure(
         // notes and every source behind one native disclosure.
         let count = chart.source.read_in.len().to_string();
         let short = text::template(
-            &ui.source_short,
+            &page.source_short,
             &[("survey", &chart.source.survey), ("count", &count)],
         );
         h.el("p", &[("class", "source source-short")], &short).nl();
         link_back(&mut h);
         h.open("details", &[("class", "embed-data")])
-            .el("summary", &[], &ui.data_and_notes)
+            .el("summary", &[], &page.data_and_notes)
             .nl();
         h.raw(&table(chart, &strings.ui));
-        notes(&mut h, chart, ui);
+        notes(&mut h, chart, ui, page);
         super::corrections::on_chart(&mut h, bundle, id, true, false);
-        source_line(&mut h, chart, ui);
-        copy_source(&mut h, ui);
+        source_line(&mut h, chart, ui, page);
+        copy_source(&mut h, page);
         super::cite::cite(&mut h, chart, bundle, site);
         h.close("details").nl();
     } else {
         h.raw(&table(chart, &strings.ui));
-        notes(&mut h, chart, ui);
-        source_line(&mut h, chart, ui);
-        copy_source(&mut h, ui);
+        notes(&mut h, chart, ui, page);
+        source_line(&mut h, chart, ui, page);
+        copy_source(&mut h, page);
         tools(&mut h, chart, bundle, site);
         super::cite::cite(&mut h, chart, bundle, site);
         link_back(&mut h);
@@ -175,7 +175,7 @@ fn static_chart(h: &mut Html, chart: &Chart) {
 /// time (`downloads`), linked directly; the script fills in the report's address and the
 /// embed's height, draws the PNG, and points the links at the chosen country's files.
 fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
-    let ui = &bundle.strings.ui;
+    let page = &bundle.page;
     let id = chart.id.as_str();
     // The report's address: known at build time where SITE_URL is set, else filled in by the
     // script from the page's own address.
@@ -190,20 +190,20 @@ fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
         &query,
         &chart.title,
         embed::HEIGHT_MARK,
-        &ui.embed_amp_show,
+        &page.embed_amp_show,
     );
     h.open("details", &[("class", dom::TOOLS_CLASS)])
-        .el("summary", &[], &ui.tools_summary)
+        .el("summary", &[], &page.tools_summary)
         .nl();
     // The render flags, offered for the codes below (the script rewrites them).
     h.open("fieldset", &[("class", dom::EMBED_FLAGS_CLASS)])
-        .el("legend", &[], &ui.embed_options)
+        .el("legend", &[], &page.embed_options)
         .nl();
-    for (name, label) in
-        embed::Flags::NAMES
-            .iter()
-            .zip([&ui.embed_plain, &ui.embed_static, &ui.embed_transparent])
-    {
+    for (name, label) in embed::Flags::NAMES.iter().zip([
+        &page.embed_plain,
+        &page.embed_static,
+        &page.embed_transparent,
+    ]) {
         h.open("label", &[])
             .open(
                 "input",
@@ -220,9 +220,9 @@ fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
     h.close("fieldset").nl();
     // Each code in a labelled, read-only box: (id suffix, label, kind, rows, code).
     for (suffix, label, kind, rows, code) in [
-        ("embed", &ui.embed_iframe_label, "iframe", "6", &iframe),
-        ("pym", &ui.embed_pym_label, "pym", "4", &pym),
-        ("amp", &ui.embed_amp_label, "amp", "5", &amp),
+        ("embed", &page.embed_iframe_label, "iframe", "6", &iframe),
+        ("pym", &page.embed_pym_label, "pym", "4", &pym),
+        ("amp", &page.embed_amp_label, "amp", "5", &amp),
     ] {
         code_box(
             h,
@@ -243,7 +243,7 @@ fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
         export::file_name(id, None, "svg"),
     );
     h.open("p", &[("class", "downloads")])
-        .text(&ui.download_label)
+        .text(&page.download_label)
         .text(" ");
     h.el(
         "a",
@@ -252,7 +252,7 @@ fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
             ("download", &csv_name),
             ("data-download", "csv"),
         ],
-        &ui.download_csv,
+        &page.download_csv,
     )
     .text(" ");
     let (png_path, png_name) = (
@@ -266,7 +266,7 @@ fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
             ("download", &png_name),
             ("data-download", "png"),
         ],
-        &ui.download_png,
+        &page.download_png,
     )
     .text(" ");
     h.el(
@@ -276,14 +276,14 @@ fn tools(h: &mut Html, chart: &Chart, bundle: &Bundle, site: &super::Site) {
             ("download", &svg_name),
             ("data-download", "svg"),
         ],
-        &ui.download_svg,
+        &page.download_svg,
     );
     h.close("p").nl().close("details").nl();
 }
 
 /// "Copy with source": the value the reader picked in the chart (or the chart), with its
 /// source and address, to the clipboard. Hidden until the script can copy (`web::mount`).
-fn copy_source(h: &mut Html, ui: &text::Ui) {
+fn copy_source(h: &mut Html, page: &text::PageUi) {
     h.open("p", &[("class", dom::COPY_CLASS)])
         .open(
             "button",
@@ -293,7 +293,7 @@ fn copy_source(h: &mut Html, ui: &text::Ui) {
                 ("hidden", ""),
             ],
         )
-        .text(&ui.copy_source)
+        .text(&page.copy_source)
         .close("button")
         .text(" ")
         .open(
@@ -381,11 +381,11 @@ pub fn palette_css(report: &Report) -> (String, String) {
 /// The country selector of a chart with per-country data: the member states the region-wide
 /// figure averages, in the edition's order of their names (`[locale] collation`). Disabled
 /// until the script that makes it work has started; hidden where there is no script.
-fn picker(h: &mut Html, id: &str, snap: &Snapshot) {
-    let ui = &snap.strings.ui;
+fn picker(h: &mut Html, id: &str, bundle: &Bundle) {
+    let page = &bundle.page;
     let select = format!("{id}-country");
     h.open("div", &[("class", "picker")])
-        .el("label", &[("for", &select)], &ui.country_label)
+        .el("label", &[("for", &select)], &page.country_label)
         .text(" ");
     h.open(
         "select",
@@ -397,13 +397,18 @@ fn picker(h: &mut Html, id: &str, snap: &Snapshot) {
     );
     // `value=""` must be written out: a bare `value` would mean the same, but reads oddly.
     h.raw("<option value=\"\">")
-        .text(&ui.country_all)
+        .text(&page.country_all)
         .close("option");
-    let rule = snap.strings.locale.collation;
-    let mut members: Vec<(String, crate::data::Country)> = snap
+    let rule = bundle.strings.locale.collation;
+    let mut members: Vec<(String, crate::data::Country)> = bundle
         .data
         .members()
-        .map(|c| (spec::capitalise(snap.data.name(Population::Country(c))), c))
+        .map(|c| {
+            (
+                spec::capitalise(bundle.data.name(Population::Country(c))),
+                c,
+            )
+        })
         .collect();
     members.sort_by(|a, b| rule.compare(&a.0, &b.0));
     for (name, c) in &members {
@@ -438,7 +443,7 @@ pub(super) fn labelled(h: &mut Html, template: &str, label: &str, body: &str) {
 }
 
 /// A source as it is cited: a link where it has an address, else its name and a note.
-pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui) {
+pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui, page: &text::PageUi) {
     match &l.url {
         Some(url) => {
             h.el("a", &[("href", url), ("rel", "noopener")], &l.name);
@@ -446,7 +451,7 @@ pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui) {
         None => {
             h.text(&text::template(
                 &ui.unlinked,
-                &[("name", &l.name), ("no_address", &ui.no_address)],
+                &[("name", &l.name), ("no_address", &page.no_address)],
             ));
         }
     }
@@ -456,7 +461,7 @@ pub(super) fn link(h: &mut Html, l: &SourceLink, ui: &text::Ui) {
 }
 
 /// Sources as an aside to the text before them (" (A; B)"), in the edition's brackets.
-pub(super) fn cited(h: &mut Html, sources: &[SourceLink], ui: &text::Ui) {
+pub(super) fn cited(h: &mut Html, sources: &[SourceLink], ui: &text::Ui, page: &text::PageUi) {
     if sources.is_empty() {
         return;
     }
@@ -467,18 +472,18 @@ pub(super) fn cited(h: &mut Html, sources: &[SourceLink], ui: &text::Ui) {
                 if i > 0 {
                     h.text(&ui.list_strong);
                 }
-                link(h, s, ui);
+                link(h, s, ui, page);
             }
         }
     });
     h.close("span");
 }
 
-fn notes(h: &mut Html, chart: &Chart, ui: &text::Ui) {
+fn notes(h: &mut Html, chart: &Chart, ui: &text::Ui, page: &text::PageUi) {
     if chart.notes.is_empty() {
         return;
     }
-    h.el("p", &[("class", "notes-title")], &ui.notes).nl();
+    h.el("p", &[("class", "notes-title")], &page.notes).nl();
     h.open("ul", &[("class", "notes")]).nl();
     for n in &chart.notes {
         let class = format!("note note-{}", note_kind(n.kind));
@@ -489,7 +494,7 @@ fn notes(h: &mut Html, chart: &Chart, ui: &text::Ui) {
                 h.text(&n.text);
             }
         }
-        cited(h, &n.sources, ui);
+        cited(h, &n.sources, ui, page);
         h.close("li").nl();
     }
     h.close("ul").nl();
@@ -504,7 +509,7 @@ fn note_kind(kind: NoteKind) -> &'static str {
 
 /// The catalog's `source_line` template, its `{outlets}` slot written as links (the plain
 /// version, for images and downloads, is `SourceLine::plain`).
-fn source_line(h: &mut Html, chart: &Chart, ui: &text::Ui) {
+fn source_line(h: &mut Html, chart: &Chart, ui: &text::Ui, page: &text::PageUi) {
     let s = &chart.source;
     h.open("p", &[("class", "source")]);
     slotted(h, &ui.source_line, |h, slot| match slot {
@@ -516,7 +521,7 @@ fn source_line(h: &mut Html, chart: &Chart, ui: &text::Ui) {
                 if i > 0 {
                     h.text(&ui.list_strong);
                 }
-                link(h, l, ui);
+                link(h, l, ui, page);
             }
         }
         other => {

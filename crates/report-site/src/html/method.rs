@@ -18,57 +18,59 @@ pub(super) fn agenda(h: &mut Html, bundle: &Bundle) -> Result<(), HtmlError> {
     Ok(())
 }
 
-/// 1994 -> "1,994".
-pub(super) fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 pub(super) fn method(h: &mut Html, bundle: &Bundle) {
+    let page = &bundle.page;
     let s = &bundle.data.survey;
     let ui = &bundle.strings.ui;
     let locale = &bundle.strings.locale;
-    let rows = [
-        (&ui.method_respondents, thousands(s.respondents)),
-        (
-            &ui.method_fieldwork,
+    // Only the facts the folder gives: data that is no opinion survey may have none.
+    let mut rows: Vec<(&String, String)> = Vec::new();
+    if let Some(n) = s.respondents {
+        rows.push((
+            &page.method_respondents,
+            locale.number.number(&n.to_string()),
+        ));
+    }
+    if let Some((start, end)) = &s.fieldwork {
+        rows.push((
+            &page.method_fieldwork,
             crate::text::template(
-                &ui.fieldwork,
+                &page.fieldwork,
                 &[
-                    ("start", &locale.date(&s.fieldwork.0)),
-                    ("end", &locale.date(&s.fieldwork.1)),
+                    ("start", &locale.date(start)),
+                    ("end", &locale.date(end)),
                     ("mode", &s.mode),
                 ],
             ),
-        ),
-        (&ui.method_languages, s.languages.join(&ui.list)),
-        (&ui.method_weighting, s.weighting.clone()),
-    ];
+        ));
+    }
+    if !s.languages.is_empty() {
+        rows.push((&page.method_languages, s.languages.join(&ui.list)));
+    }
+    if !s.weighting.is_empty() {
+        rows.push((&page.method_weighting, s.weighting.clone()));
+    }
     h.open("dl", &[("class", "method")]).nl();
     for (k, v) in rows {
         h.el("dt", &[], k).el("dd", &[], &v).nl();
     }
-    h.el("dt", &[], &ui.method_confirmed_by).open("dd", &[]);
-    for (i, &src) in s.method_sources.iter().enumerate() {
-        if i > 0 {
-            h.text(&ui.list_strong);
+    if !s.method_sources.is_empty() {
+        h.el("dt", &[], &page.method_confirmed_by).open("dd", &[]);
+        for (i, &src) in s.method_sources.iter().enumerate() {
+            if i > 0 {
+                h.text(&ui.list_strong);
+            }
+            link(h, &spec::link(&bundle.data, &bundle.strings, src), ui, page);
         }
-        link(h, &spec::link(&bundle.data, &bundle.strings, src), ui);
+        h.close("dd").nl();
     }
-    h.close("dd").nl().close("dl").nl();
+    h.close("dl").nl();
     super::corrections::list(h, bundle);
 }
 
 /// Every note on a conflict between sources, an attribution or a base, wherever it is.
 pub(super) fn conflicts(h: &mut Html, bundle: &Bundle) {
-    let ui = &bundle.strings.ui;
+    let (ui, page) = (&bundle.strings.ui, &bundle.page);
     h.open("ul", &[("class", "conflicts")]).nl();
     for n in bundle.data.notes.iter().filter(|n| {
         matches!(
@@ -84,7 +86,7 @@ pub(super) fn conflicts(h: &mut Html, bundle: &Bundle) {
             .collect();
         h.open("li", &[]);
         super::figure::labelled(h, &ui.labelled, &about, &n.text);
-        cited(h, &sources, ui);
+        cited(h, &sources, ui, page);
         h.close("li").nl();
     }
     h.close("ul").nl();
@@ -92,6 +94,7 @@ pub(super) fn conflicts(h: &mut Html, bundle: &Bundle) {
 
 /// Every source, by outlet, in the edition's order (`[locale] collation`).
 pub(super) fn sources(h: &mut Html, bundle: &Bundle) {
+    let page = &bundle.page;
     let ui = &bundle.strings.ui;
     let rule = bundle.strings.locale.collation;
     // By outlet (a work by its publisher), then by how a copy was read, in the edition's words.
@@ -110,24 +113,12 @@ pub(super) fn sources(h: &mut Html, bundle: &Bundle) {
         })
         .collect();
     links.sort_by(|a, b| rule.compare(&a.0, &b.0));
-    h.el("h3", &[], &ui.sources_cited).nl();
+    h.el("h3", &[], &page.sources_cited).nl();
     h.open("ul", &[("class", "source-list")]).nl();
     for (_, l) in &links {
         h.open("li", &[]);
-        link(h, l, ui);
+        link(h, l, ui, page);
         h.close("li").nl();
     }
     h.close("ul").nl();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::thousands;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(1994), "1,994");
-        assert_eq!(thousands(994), "994");
-        assert_eq!(thousands(1234567), "1,234,567");
-    }
 }

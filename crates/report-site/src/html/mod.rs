@@ -110,7 +110,7 @@ impl Html {
 pub fn inline(h: &mut Html, runs: &[Inline], bundle: &Bundle) -> Result<(), HtmlError> {
     for r in runs {
         match r {
-            Inline::Text(t) => {
+            Inline::Text(t) | Inline::Literal(t) => {
                 h.text(t);
             }
             Inline::Cite(t) => {
@@ -119,10 +119,11 @@ pub fn inline(h: &mut Html, runs: &[Inline], bundle: &Bundle) -> Result<(), Html
             Inline::Figure(key) => {
                 let v = crate::text::lookup(key, &bundle.data)
                     .map_err(|e| HtmlError::Figure(e.to_string()))?;
+                // The value as the data has it; the text in the edition's number form.
                 h.el(
                     "data",
                     &[("class", "fig"), ("value", v), ("data-key", key)],
-                    v,
+                    &bundle.strings.locale.number.number(v),
                 );
             }
         }
@@ -134,10 +135,10 @@ pub fn inline(h: &mut Html, runs: &[Inline], bundle: &Bundle) -> Result<(), Html
 pub fn plain(runs: &[Inline], bundle: &Bundle) -> String {
     runs.iter()
         .map(|r| match r {
-            Inline::Text(t) | Inline::Cite(t) => t.clone(),
+            Inline::Text(t) | Inline::Cite(t) | Inline::Literal(t) => t.clone(),
             Inline::Figure(key) => crate::text::lookup(key, &bundle.data)
-                .unwrap_or_default()
-                .to_owned(),
+                .map(|v| bundle.strings.locale.number.number(v))
+                .unwrap_or_default(),
         })
         .collect()
 }
@@ -176,7 +177,7 @@ fn blocks(
                 Directive::Conflicts => method::conflicts(h, bundle),
                 Directive::Sources => method::sources(h, bundle),
                 Directive::Credits => {
-                    h.el("p", &[("class", "credits")], &bundle.strings.ui.credits)
+                    h.el("p", &[("class", "credits")], &bundle.page.credits)
                         .nl();
                 }
             },
@@ -234,6 +235,7 @@ pub fn head(bundle: &Bundle, site: &Site) -> String {
 /// The language switch: every edition by its own name, the current one marked. The script
 /// keeps each link's address carrying the reader's section, chart and country.
 fn editions(h: &mut Html, bundle: &Bundle, site: &Site) {
+    let page = &bundle.page;
     if site.editions.len() < 2 {
         return;
     }
@@ -242,7 +244,7 @@ fn editions(h: &mut Html, bundle: &Bundle, site: &Site) {
         "nav",
         &[
             ("class", dom::EDITIONS_CLASS),
-            ("aria-label", &ui.language_label),
+            ("aria-label", &page.language_label),
         ],
     )
     .open("ul", &[]);
@@ -355,26 +357,26 @@ fn palette_link(h: &mut Html, bundle: &Bundle) {
 /// The status lines every document has: loading / failure, URL notes, embed messages, and the
 /// live region charts announce their values in.
 fn status(h: &mut Html, bundle: &Bundle, noscript: bool) {
-    let ui = &bundle.strings.ui;
+    let page = &bundle.page;
     h.el(
         "p",
         &[
             ("id", dom::STATUS_ID),
             ("class", "report-status"),
             ("role", "status"),
-            ("data-failed", &ui.failed),
-            ("data-failed-data", &ui.failed_data),
-            ("data-failed-chart", &ui.failed_chart),
-            ("data-failed-build", &ui.failed_build),
-            ("data-failed-browser", &ui.failed_browser),
-            ("data-failed-code", &ui.failed_code),
+            ("data-failed", &page.failed),
+            ("data-failed-data", &page.failed_data),
+            ("data-failed-chart", &page.failed_chart),
+            ("data-failed-build", &page.failed_build),
+            ("data-failed-browser", &page.failed_browser),
+            ("data-failed-code", &page.failed_code),
         ],
-        &ui.loading,
+        &page.loading,
     )
     .nl();
     if noscript {
         h.open("noscript", &[])
-            .el("p", &[("class", "report-status")], &ui.noscript)
+            .el("p", &[("class", "report-status")], &page.noscript)
             .close("noscript")
             .nl();
     }
@@ -414,8 +416,8 @@ fn status(h: &mut Html, bundle: &Bundle, noscript: bool) {
 
 /// Everything inside `<body>`: header, navigation, status lines and sections.
 pub fn body_html(bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
+    let page = &bundle.page;
     let p = &bundle.prose.page;
-    let ui = &bundle.strings.ui;
     let mut h = Html::new();
     h.open("header", &[("class", "masthead")]).nl();
     editions(&mut h, bundle, site);
@@ -427,14 +429,14 @@ pub fn body_html(bundle: &Bundle, site: &Site) -> Result<String, HtmlError> {
     h.open("p", &[("class", "byline")]);
     inline(&mut h, &p.byline, bundle)?;
     h.close("p").nl();
-    if !ui.translation.is_empty() {
-        h.el("p", &[("class", "translation-note")], &ui.translation)
+    if !page.translation.is_empty() {
+        h.el("p", &[("class", "translation-note")], &page.translation)
             .nl();
     }
     h.close("header").nl();
     h.open(
         "nav",
-        &[("class", dom::TOC_CLASS), ("aria-label", &ui.nav_label)],
+        &[("class", dom::TOC_CLASS), ("aria-label", &page.nav_label)],
     )
     .open("ol", &[])
     .nl();

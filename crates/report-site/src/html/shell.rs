@@ -306,7 +306,7 @@ impl Shell {
         hd.open("meta", &[("name", "robots"), ("content", "noindex")])
             .nl();
         let alt = crate::text::template(
-            &bundle.strings.ui.caption,
+            &bundle.page.caption,
             &[
                 ("title", &chart.title),
                 ("text", &crate::spec::summary(&chart, &bundle.strings.ui)),

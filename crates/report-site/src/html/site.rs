@@ -36,7 +36,7 @@ impl Edition {
             .iter()
             .map(|b| Edition {
                 lang: b.strings.ui.lang.clone(),
-                name: b.strings.ui.language_name.clone(),
+                name: b.page.language_name.clone(),
                 folder: Edition::folder_of(langs, &b.strings.ui.lang),
             })
             .collect()

@@ -14,36 +14,49 @@ pub(super) fn survey_and_questions(
     let title = s.title.clone();
     let about = [("survey", title.as_str())];
     let published = date(SURVEY_FILE, line, &about, "published", &s.published, report);
-    let start = date(
-        SURVEY_FILE,
-        line,
-        &about,
-        "fieldwork_start",
-        &s.fieldwork_start,
-        report,
+    let mut day = |field: &'static str, text: &Option<String>| {
+        text.as_ref()
+            .map(|t| date(SURVEY_FILE, line, &about, field, t, report))
+    };
+    let (start, end) = (
+        day("fieldwork_start", &s.fieldwork_start),
+        day("fieldwork_end", &s.fieldwork_end),
     );
-    let end = date(
-        SURVEY_FILE,
-        line,
-        &about,
-        "fieldwork_end",
-        &s.fieldwork_end,
-        report,
-    );
+    let fieldwork = match (start, end) {
+        (None, None) => Some(None),
+        (Some(Some(start)), Some(Some(end))) => Some(Some((start, end))),
+        (Some(_), None) | (None, Some(_)) => {
+            let field = if start.is_none() {
+                "fieldwork_start"
+            } else {
+                "fieldwork_end"
+            };
+            report.push(
+                SURVEY_FILE,
+                line,
+                &about,
+                field,
+                "a fieldwork has a start and an end: give fieldwork_start and fieldwork_end, or neither",
+            );
+            None
+        }
+        // A date that is not one was reported by `date`.
+        _ => None,
+    };
     if s.editions.is_empty() {
         report.push(SURVEY_FILE, line, &about, "editions", "no edition listed");
     }
     let method_sources = source_ids(s.method_sources.iter().map(String::as_str), sources, |m| {
         report.push(SURVEY_FILE, line, &about, "method_sources", m)
     });
-    let survey = match (published, start, end) {
-        (Some(published), Some(start), Some(end)) => Some(Survey {
+    let survey = match (published, fieldwork) {
+        (Some(published), Some(fieldwork)) => Some(Survey {
             title: s.title,
             publisher: s.publisher,
             published,
             editions: s.editions,
             respondents: s.respondents,
-            fieldwork: (start, end),
+            fieldwork,
             mode: String::new(),
             languages: Vec::new(),
             weighting: String::new(),
@@ -75,39 +88,37 @@ pub(super) fn survey_and_questions(
                 None
             }
         };
-        let unit = match (q.unit.as_str(), q.scale_max) {
-            ("percent", None) => Some(Unit::Percent),
-            ("score", Some(max)) if max > 0.0 => Some(Unit::Score { max }),
-            ("score", _) => {
-                report.push(
-                    SURVEY_FILE,
-                    line,
-                    &about,
-                    "scale_max",
-                    "a score needs a positive scale_max",
-                );
-                None
+        let mut wrong = |field: &'static str, message: String| {
+            report.push(SURVEY_FILE, line, &about, field, message);
+            None
+        };
+        let unit = match (q.unit.as_str(), q.scale_max, q.currency.as_deref()) {
+            (_, Some(_), _) if q.unit != "score" => {
+                wrong("scale_max", "only a score has a scale_max".to_owned())
             }
-            ("percent", Some(_)) => {
-                report.push(
-                    SURVEY_FILE,
-                    line,
-                    &about,
-                    "scale_max",
-                    "only a score has a scale_max",
-                );
-                None
+            (_, _, Some(_)) if q.unit != "currency" => {
+                wrong("currency", "only a currency has a currency code".to_owned())
             }
-            (other, _) => {
-                report.push(
-                    SURVEY_FILE,
-                    line,
-                    &about,
-                    "unit",
-                    format!("unknown unit {other:?} (expected \"percent\" or \"score\")"),
-                );
-                None
+            ("percent", ..) => Some(Unit::Percent),
+            ("count", ..) => Some(Unit::Count),
+            ("number", ..) => Some(Unit::Number),
+            ("score", Some(max), _) if max > 0.0 => Some(Unit::Score { max }),
+            ("score", ..) => wrong("scale_max", "a score needs a positive scale_max".to_owned()),
+            ("currency", _, Some(code)) if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
+                Code::new(code).map(|code| Unit::Currency { code })
             }
+            ("currency", _, Some(code)) => wrong(
+                "currency",
+                format!("{code:?} is not an ISO 4217 code (three capital letters, e.g. \"USD\")"),
+            ),
+            ("currency", _, None) => wrong(
+                "currency",
+                "a currency needs its ISO 4217 code (currency = \"USD\")".to_owned(),
+            ),
+            (other, ..) => wrong(
+                "unit",
+                format!("unknown unit {other:?} (expected \"percent\", \"score\", \"count\", \"currency\" or \"number\")"),
+            ),
         };
         if let (Some(kind), Some(unit)) = (kind, unit) {
             questions.push(Question {

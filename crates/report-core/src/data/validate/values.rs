@@ -105,8 +105,9 @@ pub(super) fn values(
                 problem(
                     "value",
                     format!(
-                        "{:?} is not a number as published (e.g. 58.9 or 51)",
-                        row.value
+                        "{:?} is not a number as published: digits, a decimal point (.) where it has decimals, at most {} digits, no sign, spaces or thousands separators (e.g. 58.9, 51 or 250875)",
+                        row.value,
+                        Published::MAX_DIGITS
                     ),
                 );
                 None
@@ -132,6 +133,13 @@ pub(super) fn values(
                 problem(
                     "value",
                     format!("{} is outside the score's scale 0-{max}", v.text()),
+                );
+                None
+            }
+            (Some(v), Some(Unit::Count)) if v.decimals() > 0 => {
+                problem(
+                    "value",
+                    format!("{} has decimals; a count is a whole number", v.text()),
                 );
                 None
             }

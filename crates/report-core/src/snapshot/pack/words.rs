@@ -2,6 +2,7 @@
 //! interface words, field by field in order.
 
 use super::*;
+use crate::number::{CurrencyForm, NumberForm};
 
 fields!(Strings {
     charts,
@@ -32,6 +33,7 @@ fields!(QuestionText {
 });
 fields!(Locale {
     percent,
+    number,
     date,
     date_month,
     date_year,
@@ -42,6 +44,16 @@ fields!(Locale {
     line_height,
     sentence_gap
 });
+fields!(NumberForm {
+    digits,
+    decimal,
+    group,
+    primary,
+    secondary,
+    min_grouping,
+    currencies
+});
+fields!(CurrencyForm { code, pattern });
 unit_enum!(Collation[Latin, Kana, Thai]);
 fields!(ChartText {
     title,
@@ -50,103 +62,11 @@ fields!(ChartText {
     row_header,
     words
 });
-fields!(Ui {
-    lang,
-    language_name,
-    language_label,
-    translation,
-    loading,
-    noscript,
-    failed,
-    nav_label,
-    not_published,
-    remainder,
-    derived,
-    remainder_full,
-    row_population_year,
-    notes,
-    source_line,
-    source_short,
-    data_and_notes,
-    summary_count,
-    summary_range,
-    summary_missing,
-    no_address,
-    data_caption,
-    base,
-    country_label,
-    country_all,
-    chart_label,
-    chart_keys,
-    url_unknown_country,
-    url_unknown_chart,
-    url_unknown_section,
-    dismiss,
-    tools_summary,
-    embed_iframe_label,
-    embed_pym_label,
-    embed_amp_label,
-    download_label,
-    download_csv,
-    download_png,
-    download_svg,
-    embed_read_more,
-    embed_unknown_chart,
-    embed_unknown_theme,
-    embed_bad_child,
-    method_respondents,
-    method_fieldwork,
-    method_languages,
-    method_weighting,
-    method_confirmed_by,
-    credits,
-    sources_cited,
-    conflicts_about,
-    list,
-    list_strong,
-    aside,
-    labelled,
-    survey_cited,
-    work_by,
-    work,
-    unlinked,
-    source_blog,
-    source_republished,
-    source_published,
-    source_read_on,
-    source_mirror,
-    source_proxy,
-    source_stored_proxy,
-    point_name,
-    point,
-    point_derived,
-    point_missing,
-    caption,
-    cite_summary,
-    cite_text_label,
-    cite_bibtex_label,
-    citation,
-    citation_by,
-    cite_undated,
-    cite_accessed,
-    cite_note,
-    corrections,
-    corrections_none,
-    corrected,
-    corrections_charts,
-    corrections_all,
-    embed_options,
-    embed_plain,
-    embed_static,
-    embed_transparent,
-    copy_source,
-    copy_done,
-    copy_failed,
-    embed_amp_show,
-    failed_data,
-    failed_chart,
-    failed_build,
-    failed_browser,
-    failed_code,
-    fieldwork,
-});
+impl Pack for Ui {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.each(|w| w.pack(out));
+    }
+    fn unpack(r: &mut Reader) -> Self {
+        Ui::from_each(|| String::unpack(r))
+    }
+}
