@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use report_core::data::{self, Population};
-use report_core::{bundle, spec};
+use report_core::{bundle, spec, text, Bundle};
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -865,5 +865,78 @@ fn an_expectation_names_a_population_row_by_its_code() {
     assert!(
         got[0].contains("chart \"choice\": expect:") && got[0].contains("\"PH\""),
         "{got:?}"
+    );
+}
+
+/// The good fixture folder with a count and an amount in dollars, and its edition's number
+/// form from `[locale] number` (`None`: its language's).
+fn with_units(
+    number: Option<&str>,
+    households: &str,
+    currency: &str,
+) -> Result<Bundle, Vec<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut folder = data::Folder::read("data", &dir.join("good")).unwrap();
+    let at = |f: &str| data::FILES.iter().position(|x| *x == f).unwrap();
+    folder.data[at("survey.toml")] += &format!(
+        "\n[[question]]\nid = \"households\"\nkind = \"measure\"\nunit = \"count\"\n\n[[question]]\nid = \"income\"\nkind = \"measure\"\nunit = \"currency\"\n{currency}\n"
+    );
+    folder.data[at("values.csv")] += &format!(
+        "households,2024,ASEAN,Japan,{households},nhk\nincome,2024,ASEAN,Japan,74580,nhk\n"
+    );
+    let (_, text, ui) = &mut folder.catalogs[0];
+    for q in ["households", "income"] {
+        *text += &format!("\n[question.{q}]\ntitle = \"{q}\"\nmeasure = \"{q}\"\nbase = \"all\"\n");
+    }
+    if let Some(tag) = number {
+        // The CLDR locale's percent form too: without the catalog's own (`percent`).
+        let kept: Vec<&str> = ui
+            .lines()
+            .filter(|l| !l.starts_with("percent = "))
+            .collect();
+        *ui = kept
+            .join("\n")
+            .replacen("[locale]\n", &format!("[locale]\nnumber = \"{tag}\"\n"), 1);
+    }
+    bundle::load(&folder.files()).map_err(|p| p.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn counts_and_amounts_are_checked_and_written_in_the_editions_number_form() {
+    let fill = |b: &Bundle, t: &str| text::fill(t, &b.data, &b.strings.locale.number).unwrap();
+    let en = with_units(None, "250875", "currency = \"USD\"").unwrap();
+    let number = &en.strings.locale.number;
+    assert_eq!(
+        fill(&en, "{households/2024/ASEAN/Japan} households"),
+        "250,875 households"
+    );
+    assert_eq!(number.currency("USD", "74580"), "$74,580");
+    assert_eq!(en.strings.locale.percent("58.9"), "58.9%");
+    // Spanish, as CLDR writes it: a decimal comma, grouping from five digits, the symbol after.
+    let es = with_units(Some("es"), "250875", "currency = \"USD\"").unwrap();
+    let number = &es.strings.locale.number;
+    assert_eq!(fill(&es, "{households/2024/ASEAN/Japan}"), "250.875");
+    assert_eq!(number.number("1234"), "1234");
+    assert_eq!(number.currency("USD", "74580"), "74.580\u{a0}US$");
+    assert_eq!(es.strings.locale.percent("58.9"), "58,9\u{a0}%");
+    assert_eq!(fill(&es, "{trust/2024/ASEAN/Japan} %"), "58,9 %");
+    // What the build refuses, each with the rule.
+    assert_eq!(
+        with_units(None, "2508.5", "currency = \"USD\"").unwrap_err(),
+        [
+            r#"data/values.csv:9: question "households", year "2024", population "ASEAN", option "Japan": value: 2508.5 has decimals; a count is a whole number"#
+        ]
+    );
+    let e = with_units(None, "250875", "").unwrap_err();
+    assert!(
+        e[0].contains("currency: a currency needs its ISO 4217 code (currency = \"USD\")"),
+        "{e:?}"
+    );
+    let e = with_units(None, "250875", "currency = \"usd\"").unwrap_err();
+    assert!(e[0].contains("\"usd\" is not an ISO 4217 code"), "{e:?}");
+    let e = with_units(None, "\"250,875\"", "currency = \"USD\"").unwrap_err();
+    assert!(
+        e.len() == 1 && e[0].contains("no sign, spaces or thousands separators"),
+        "{e:?}"
     );
 }

@@ -102,6 +102,12 @@ fn png(
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| fail(e.to_string()))?;
     let size = tree.size();
+    // The layout wraps and truncates by estimated widths; here the real fonts measure them.
+    if let Some((text, over)) = texts_outside(tree.root(), size.width()).first() {
+        return Err(fail(format!(
+            "the text \u{201c}{text}\u{201d} runs {over:.0} px past the image's edge as these fonts draw it: shorten it (a chart's title, its source line or the report's title) in text.LANG.toml"
+        )));
+    }
     let scale = width as f32 / size.width();
     let height = (size.height() * scale).ceil() as u32;
     let mut pixmap =
@@ -112,6 +118,27 @@ fn png(
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| fail(e.to_string()))
+}
+
+/// Every text of an image that runs past its left or right edge, and by how much.
+fn texts_outside(group: &resvg::usvg::Group, width: f32) -> Vec<(String, f32)> {
+    use resvg::usvg::Node;
+    let mut out = Vec::new();
+    for node in group.children() {
+        match node {
+            Node::Group(g) => out.extend(texts_outside(g, width)),
+            Node::Text(t) => {
+                let b = t.abs_bounding_box();
+                let over = (b.right() - width).max(-b.left());
+                if over > 1.0 {
+                    let text: String = t.chunks().iter().map(|c| c.text()).collect();
+                    out.push((text, over));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn write(file: &Path, body: &[u8]) -> Result<(), Error> {
@@ -365,4 +392,36 @@ fn edition_files(
         }
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_the_fonts_draw_past_the_edge_is_found() {
+        let mut fonts = resvg::usvg::fontdb::Database::new();
+        fonts.load_system_fonts();
+        fonts.set_sans_serif_family("DejaVu Sans");
+        let fonts = std::sync::Arc::new(fonts);
+        let svg = |text: &str| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="10" y="20" font-family="sans-serif" font-size="16">{text}</text></svg>"#
+            )
+        };
+        assert!(png(&fonts, "fits.png", &svg("Short"), 200).is_ok());
+        let long = png(
+            &fonts,
+            "card.png",
+            &svg("A title far too long for this card"),
+            200,
+        );
+        let message = long.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("card.png")
+                && message.contains("A title far too long for this card")
+                && message.contains("px past the image's edge"),
+            "{message}"
+        );
+    }
 }

@@ -161,6 +161,11 @@ for (const e of EDITIONS) {
     }));
     const room = await page.$eval('figure[data-chart] .chart', (c) => c.getBoundingClientRect().width);
     assert.ok(room <= 300, `the chart is ${room} px wide on a 320 px phone`);
+    // The method block's values stay on screen beside their labels, however long a label.
+    const method = await page.$$eval('dl.method dt, dl.method dd', (els) => els.map((el) => ({ text: el.textContent.slice(0, 40), right: el.getBoundingClientRect().right })));
+    assert.ok(method.length >= 2, 'the method block is on the page');
+    for (const m of method) assert.ok(m.right <= 320.5, `the method's "${m.text}" ends at ${m.right.toFixed(1)} px, past the 320 px screen`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'the page does not scroll sideways at 320 px');
     for (const f of found) {
       assert.deepEqual(f.over, [], `${f.id}: ${f.over.join('; ')}`);
       assert.ok(f.labels > 0, `${f.id} has row labels`);

@@ -8,6 +8,11 @@
 use crate::scale::{nice_step, ticks_from_zero, Linear};
 use crate::spec::{Chart, Kind, ValueScale};
 
+#[cfg(report_line)]
+mod line;
+#[cfg(report_line)]
+pub use line::end_label;
+
 pub use crate::measure::LABEL_FONT_PX;
 pub const VALUE_FONT_PX: f64 = 14.0;
 pub const SMALL_FONT_PX: f64 = 12.0;
@@ -27,6 +32,8 @@ const SERIES_GUTTER: f64 = 64.0;
 /// Room at each end of a diverging chart for its value labels, at least.
 const SIDE_ROOM: f64 = 48.0;
 const VALUE_PAD: f64 = 6.0;
+/// A line chart's point radius.
+pub const POINT_R: f64 = 3.5;
 /// Narrower than this, the chart is laid out at this width and clipped by its container.
 pub const MIN_WIDTH: f64 = 200.0;
 
@@ -122,6 +129,12 @@ pub struct ChartLayout {
     pub center: Option<f64>,
     /// Where the side titles of a diverging chart go: (y, left end x, right start x).
     pub sides_at: Option<(f64, f64, f64)>,
+    /// A line chart's value axis: gridlines across the plot at these heights, each with its
+    /// label (value -> y is `scale`), and the plot's left and right ends.
+    pub value_lines: Vec<(f64, String)>,
+    pub plot_x: (f64, f64),
+    /// Whether a line chart's end labels name their series (where the width allows).
+    pub named_ends: bool,
 }
 
 fn lane_h(series: usize) -> f64 {
@@ -134,7 +147,7 @@ fn lane_h(series: usize) -> f64 {
 
 fn row_h(kind: Kind, series: usize, label_h: f64) -> f64 {
     match kind {
-        Kind::Bars => {
+        Kind::Bars | Kind::Line => {
             let n = series as f64;
             label_h + n * lane_h(series) + (n - 1.0).max(0.0) * SUB_GAP
         }
@@ -144,7 +157,7 @@ fn row_h(kind: Kind, series: usize, label_h: f64) -> f64 {
 
 fn rows_top(kind: Kind, label_h: f64) -> f64 {
     match kind {
-        Kind::Bars => TOP,
+        Kind::Bars | Kind::Line => TOP,
         Kind::Diverging => TOP + label_h + ROW_GAP / 2.0,
     }
 }
@@ -178,10 +191,10 @@ fn gutter(chart: &Chart) -> f64 {
 /// The chart's height in CSS px: a function of its rows, series and label line only, never
 /// of the width.
 pub fn height(kind: Kind, rows: usize, series: usize, label_h: f64) -> f64 {
-    let bottom = rows_bottom(kind, rows, series, label_h);
     match kind {
-        Kind::Bars => bottom + AXIS_GAP + AXIS_H,
-        Kind::Diverging => bottom + TOP,
+        Kind::Bars => rows_bottom(kind, rows, series, label_h) + AXIS_GAP + AXIS_H,
+        Kind::Diverging => rows_bottom(kind, rows, series, label_h) + TOP,
+        Kind::Line => line_bottom(series, label_h) + AXIS_GAP + AXIS_H,
     }
 }
 
@@ -240,6 +253,33 @@ pub fn layout(chart: &Chart, width: f64) -> ChartLayout {
     match chart.kind {
         Kind::Bars => bars(chart, width.max(MIN_WIDTH)),
         Kind::Diverging => diverging(chart, width.max(MIN_WIDTH)),
+        Kind::Line => line_layout(chart, width.max(MIN_WIDTH)),
+    }
+}
+
+/// A line chart's layout, where this build draws line charts (`build.rs`: a browser build from
+/// a folder without one has none to lay out, and lays one out as bars).
+fn line_layout(chart: &Chart, width: f64) -> ChartLayout {
+    #[cfg(report_line)]
+    return line::line(chart, width);
+    #[cfg(not(report_line))]
+    bars(chart, width)
+}
+
+fn line_bottom(series: usize, label_h: f64) -> f64 {
+    #[cfg(report_line)]
+    return line::plot(series, label_h).1;
+    #[cfg(not(report_line))]
+    rows_bottom(Kind::Bars, 1, series, label_h)
+}
+
+/// A tick's label in the edition's number form; the last one says the unit too ("100%").
+fn tick_label(chart: &Chart, t: f64, with_unit: bool) -> String {
+    let n = crate::num::decimal(t, 4);
+    if with_unit {
+        chart.value_label(&n)
+    } else {
+        chart.locale.number.number(&n)
     }
 }
 
@@ -302,11 +342,7 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
         .map(|(i, &t)| Tick {
             x: scale.map(t),
             // The last tick says the unit, in the edition's form ("100%").
-            label: if i == last {
-                chart.value_label(&crate::num::decimal(t, 4))
-            } else {
-                crate::num::decimal(t, 4)
-            },
+            label: tick_label(chart, t, i == last),
         })
         .collect();
     let bottom = rows_bottom(Kind::Bars, chart.rows.len(), series, label_h);
@@ -321,6 +357,9 @@ fn bars(chart: &Chart, width: f64) -> ChartLayout {
         tick_label_y: bottom + AXIS_GAP,
         center: None,
         sides_at: None,
+        value_lines: Vec::new(),
+        plot_x: (0.0, width),
+        named_ends: false,
     }
 }
 
@@ -414,6 +453,9 @@ fn diverging(chart: &Chart, width: f64) -> ChartLayout {
         tick_label_y: bottom,
         center: Some(center),
         sides_at: Some((TOP, center - VALUE_PAD, center + VALUE_PAD)),
+        value_lines: Vec::new(),
+        plot_x: (0.0, width),
+        named_ends: false,
     }
 }
 
@@ -637,5 +679,63 @@ mod tests {
         assert_eq!(l.scale.domain, (0.0, 11.0));
         let labels: Vec<&str> = l.ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["0", "5", "10"]);
+    }
+
+    fn trend() -> Chart {
+        crate::spec::synthetic(
+            Kind::Line,
+            &[("Up", true, None), ("Gap", false, None)],
+            &[
+                ("2023", false, &[Some("20.0"), Some("50.0")]),
+                ("2024", false, &[Some("40.0"), None]),
+                ("2025", false, &[Some("60.0"), Some("58.0")]),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_line_chart_puts_a_point_per_year_left_to_right_on_an_axis_from_zero() {
+        let c = trend();
+        let l = layout(&c, 400.0);
+        assert_eq!(l.kind, Kind::Line);
+        assert_eq!(l.scale.domain, (0.0, 60.0));
+        let xs: Vec<f64> = l.rows.iter().map(|r| r.label_at.0).collect();
+        assert!(xs[0] < xs[1] && xs[1] < xs[2]);
+        assert!(
+            (xs[1] - xs[0] - (xs[2] - xs[1])).abs() < 1e-9,
+            "years evenly spaced"
+        );
+        let mid = |r: usize, s: usize| {
+            let b = l.rows[r].bars[s].rect.unwrap();
+            ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0)
+        };
+        // Higher values higher up; zero on the plot's bottom, the axis maximum on its top.
+        assert!(mid(0, 0).1 > mid(1, 0).1 && mid(1, 0).1 > mid(2, 0).1);
+        assert!((mid(2, 0).1 - l.grid_y.0).abs() < 1e-9);
+        assert!((l.scale.map(0.0) - l.grid_y.1).abs() < 1e-9);
+        let labels: Vec<&str> = l.value_lines.iter().map(|v| v.1.as_str()).collect();
+        assert_eq!(labels, ["0", "20", "40", "60%"]);
+        // A year not published has no point.
+        assert!(l.rows[1].bars[1].rect.is_none());
+        // The height does not depend on the width.
+        assert_eq!(layout(&c, 320.0).height, l.height);
+        assert_eq!(l.height, chart_height(&c));
+        // Hover: a year's strip, the nearest line.
+        let (x, y) = mid(2, 1);
+        assert_eq!(l.hit(x + 2.0, y + 1.0), Some((2, 1)));
+        let (x, y) = mid(0, 0);
+        assert_eq!(l.hit(x, y), Some((0, 0)));
+        // The last year's labels are kept apart: 60 and 58 are closer than a line of text.
+        let ends: Vec<f64> = l.rows[2].bars.iter().map(|b| b.text_at.1).collect();
+        assert!(
+            (ends[0] - ends[1]).abs() >= line::END_LABEL_GAP - 1e-9,
+            "{ends:?}"
+        );
+        // Every point and end label inside the chart.
+        for r in &l.rows {
+            for b in &r.bars {
+                assert!(b.text_at.0 < l.width && b.rect.is_none_or(|p| p.x1 <= l.width));
+            }
+        }
     }
 }

@@ -12,6 +12,11 @@ use crate::layout::{
 use crate::spec::{Cell, Chart, Kind};
 use crate::state::Point;
 
+#[cfg(report_line)]
+mod line;
+#[cfg(report_line)]
+pub use line::line_colour;
+
 /// The edition's font stack (`[locale] font`: system fonts only, nothing is downloaded) at a
 /// size. Named directly: plotters' `From<&str>` lower-cases the name to look for generic
 /// families, which pulls Unicode case tables into the WASM.
@@ -209,6 +214,11 @@ pub fn render<DB: DrawingBackend>(
     if frame.background {
         area.fill(&theme.background)?;
     }
+    // A line chart, where this build draws them (`build.rs`).
+    #[cfg(report_line)]
+    if chart.kind == Kind::Line {
+        return line::line(area, chart, frame, theme, focus, l);
+    }
 
     // Gridlines behind everything; the zero or centre line is drawn with the bars.
     let (gy0, gy1) = l.grid_y;
@@ -316,10 +326,28 @@ pub fn render<DB: DrawingBackend>(
     Ok(l)
 }
 
-/// The ring around a focused point: its bar and value label, or its "not published" note.
+/// The ring around a focused point: its bar and value label, or its "not published" note; a
+/// line chart's point alone.
 pub fn focus_ring(l: &ChartLayout, (row, series): Point, value_px: f64) -> Option<Rect> {
     let bar = l.rows.get(row)?.bars.get(series)?;
     const PAD: f64 = 3.0;
+    #[cfg(report_line)]
+    if l.kind == Kind::Line {
+        // A year not published: the ring is where its point would sit on the baseline.
+        let x = bar.text_at.0 - crate::layout::POINT_R - 6.0;
+        let r = bar.rect.unwrap_or(Rect {
+            x0: x - crate::layout::POINT_R,
+            y0: bar.lane.0,
+            x1: x + crate::layout::POINT_R,
+            y1: bar.lane.1,
+        });
+        return Some(Rect {
+            x0: r.x0 - PAD,
+            y0: r.y0 - PAD,
+            x1: r.x1 + PAD,
+            y1: r.y1 + PAD,
+        });
+    }
     // Room for the label beside the bar: about 0.6 em per character of "58.9%" or "not published".
     let label_w = value_px * 0.6 * if bar.rect.is_some() { 6.0 } else { 13.0 };
     let (mut x0, mut x1) = match (bar.rect, bar.anchor) {
@@ -381,9 +409,10 @@ pub fn image_height(chart: &Chart, footer_lines: usize) -> f64 {
 }
 
 /// Wrap text into lines of about `width` CSS px at the small font, where the language allows
-/// a break (`measure::wrap`).
+/// a break (`measure::wrap`). The widths are estimates: a twentieth of the width is kept
+/// spare for fonts that draw wider (prerender measures the images with real fonts).
 pub fn wrap(text: &str, width: f64) -> Vec<String> {
-    crate::measure::wrap(text, width / SMALL_FONT_PX)
+    crate::measure::wrap(text, width * 0.95 / SMALL_FONT_PX)
 }
 
 /// The chart as a downloadable SVG: title, chart and source line, at `css_width`.
@@ -637,6 +666,53 @@ mod tests {
         // The dark theme draws the roles' dark shades.
         let dark = svg(&c, 360.0, &DARK);
         assert!(dark.contains(&fill(RGBColor(4, 5, 6))) && !dark.contains(&fill(rgb(right))));
+    }
+
+    #[test]
+    fn a_line_chart_draws_its_lines_points_legend_and_last_values() {
+        let c = synthetic(
+            Kind::Line,
+            &[("Up", true, None), ("Gap", false, None)],
+            &[
+                ("2023", false, &[Some("20.0"), Some("50.0")]),
+                ("2024", false, &[Some("40.0"), None]),
+                ("2025", false, &[Some("60.0"), Some("58.0")]),
+            ],
+        );
+        let out = svg(&c, 400.0, &LIGHT);
+        let texts: Vec<&str> = out
+            .lines()
+            .filter_map(|l| l.strip_suffix("</text>")?.rsplit_once('>'))
+            .map(|(_, content)| content)
+            .collect();
+        for t in [
+            "Up",
+            "Gap",
+            "2023",
+            "2024",
+            "2025",
+            "60.0% Up",
+            "58.0% Gap",
+            "0",
+            "60%",
+        ] {
+            assert!(texts.contains(&t), "{t} is drawn: {texts:?}");
+        }
+        // The first years' values are in the tooltip and the table, not on the plot.
+        assert!(!texts.contains(&"20.0%"));
+        // One line through three points; the second, broken by its gap, draws no line of one
+        // point: one polyline in all.
+        assert_eq!(out.matches("<polyline").count(), 1, "{out}");
+        assert_eq!(out.matches("<circle").count(), 5);
+        // The emphasised series in the accent colour, the other neutral.
+        assert!(out.contains(&stroke(LIGHT.accent.main)));
+        assert!(out.contains(&fill(LIGHT.neutral.main)));
+        // A focused point is ringed, a missing one too (the keyboard reaches it).
+        let l = layout(&c, 400.0);
+        let p = l.rows[0].bars[0].rect.unwrap();
+        let ring = focus_ring(&l, (0, 0), SMALL_FONT_PX).unwrap();
+        assert!(ring.x0 < p.x0 && ring.x1 > p.x1 && ring.y0 < p.y0 && ring.y1 > p.y1);
+        assert!(focus_ring(&l, (1, 1), SMALL_FONT_PX).is_some());
     }
 
     #[test]

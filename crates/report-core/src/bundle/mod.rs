@@ -292,6 +292,16 @@ fn edition(
         .into_iter()
         .map(text_problem)
         .collect();
+    // The method block says how a fieldwork was done (`[ui] fieldwork`, its `{mode}`).
+    if snap.data.survey.fieldwork.is_some() && snap.data.survey.mode.is_empty() {
+        let place = text::Place::field("survey", "mode");
+        problems.push(LoadError::Catalog(text::CatalogProblem {
+            file: file.clone(),
+            line: place.line(lines),
+            place,
+            expected: text::Expected::ModeOfFieldwork,
+        }));
+    }
     let chart = |error| LoadError::Chart {
         dir: files.dir.to_owned(),
         error,

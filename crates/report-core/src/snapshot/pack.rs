@@ -344,8 +344,8 @@ fields!(ChartNote {
 fields!(SourceLine { survey, read_in });
 fields!(SourceLink { name, date, url });
 unit_enum!(QuestionKind[SingleChoice, Measure]);
-unit_enum!(Kind[Bars, Diverging]);
-unit_enum!(Each[Option, Population, One]);
+unit_enum!(Kind[Bars, Diverging, Line]);
+unit_enum!(Each[Option, Population, One, Year]);
 unit_enum!(Sort[Given, Descending, LeftSide]);
 unit_enum!(Show[Series, Row]);
 unit_enum!(SourceKind[Outlet, Work]);

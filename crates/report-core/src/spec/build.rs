@@ -253,6 +253,7 @@ impl<'a> Builder<'a> {
             Each::Option => self.option_rows(group, series)?,
             Each::Population => self.population_rows(group, series),
             Each::One => vec![self.one_row(group, series)?],
+            Each::Year => self.year_rows(group, series),
         };
         rows = match group.sort {
             Sort::Given => rows,
@@ -273,7 +274,8 @@ impl<'a> Builder<'a> {
         Ok(rows)
     }
 
-    /// A row for every option any series has region-wide, in the data file's order.
+    /// A row for every option any series has at its population (the region where none is
+    /// named), in the data file's order.
     fn option_rows(&self, group: &RowsDef, series: &[SeriesDef]) -> Result<Vec<Row>, SpecError> {
         let region = self.data.region();
         let mut options: Vec<String> = Vec::new();
@@ -282,7 +284,7 @@ impl<'a> Builder<'a> {
             let (Some(q), Some(y)) = (&at.question, at.year) else {
                 continue;
             };
-            for v in self.data.cells(q, y, region) {
+            for v in self.data.cells(q, y, at.population.unwrap_or(region)) {
                 if !options.contains(&v.option) {
                     options.push(v.option.clone());
                 }
@@ -357,6 +359,32 @@ impl<'a> Builder<'a> {
             }
         }
         out
+    }
+
+    /// A row for every year of the group (a line chart's points, left to right), each cell
+    /// read at its series' coordinates in that year.
+    fn year_rows(&self, group: &RowsDef, series: &[SeriesDef]) -> Vec<Row> {
+        group
+            .years
+            .iter()
+            .map(|&y| {
+                let cells = series
+                    .iter()
+                    .map(|sd| {
+                        let mut at = self.at(sd, &group.at);
+                        at.year = Some(y);
+                        self.cell(&at)
+                    })
+                    .collect();
+                let label = self.strings.locale.year(y);
+                Row {
+                    label: label.clone(),
+                    full_label: label,
+                    highlight: false,
+                    cells,
+                }
+            })
+            .collect()
     }
 
     fn one_row(&self, group: &RowsDef, series: &[SeriesDef]) -> Result<Row, SpecError> {

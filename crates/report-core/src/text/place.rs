@@ -172,6 +172,8 @@ pub enum Expected {
     ShortOfOption,
     /// A locale of CLDR's modern coverage for the number forms; the tag that is not one.
     NumberLocale(String),
+    /// How the survey was done, where survey.toml gives its fieldwork.
+    ModeOfFieldwork,
 }
 
 impl fmt::Display for CatalogProblem {
@@ -238,6 +240,9 @@ impl fmt::Display for CatalogProblem {
             Expected::ShortOfOption => write!(
                 f,
                 "{place} is a short form of no option in [option] (a label shortens an option's name)"
+            ),
+            Expected::ModeOfFieldwork => f.write_str(
+                "[survey] has no `mode`: survey.toml gives a fieldwork, and the method block says how it was done (\"online\"); leave out both fieldwork dates where there was none",
             ),
             Expected::NumberLocale(tag) => write!(
                 f,

@@ -4,6 +4,7 @@
 //! rely on every question, year, population and option resolving.
 
 mod check;
+mod kinds;
 mod shape;
 
 use super::model::Population;
@@ -56,6 +57,8 @@ pub enum Kind {
     Bars,
     /// Two sides from a centre line (series 0 to the left, series 1 to the right).
     Diverging,
+    /// A measure over years: one line per series, a point per year (rows `each = "year"`).
+    Line,
 }
 
 /// Where a value is read. Each field may be set by the chart, a series or a row group; the
@@ -101,6 +104,8 @@ pub enum Each {
     Population,
     /// One row, at `RowsDef::at`.
     One,
+    /// A row per year (a line chart's points, left to right).
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

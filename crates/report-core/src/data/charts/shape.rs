@@ -4,7 +4,7 @@
 
 use super::check::{is_slug, Checker, Span};
 use super::*;
-use crate::data::model::{Dataset, QuestionKind, Unit};
+use crate::data::model::Unit;
 use crate::data::raw::{RawChart, RawRows, RawSelector, RawSeries};
 use crate::data::VALUES_FILE;
 
@@ -78,12 +78,13 @@ impl Checker<'_, '_, '_> {
             None => Each::One,
             Some("option") => Each::Option,
             Some("population") => Each::Population,
+            Some("year") => Each::Year,
             Some(other) => {
                 self.push(
                     Some(line),
                     &about,
                     "each",
-                    format!("unknown row kind {other:?} (expected \"option\" or \"population\", or no `each` for one row)"),
+                    format!("unknown row kind {other:?} (expected \"option\", \"population\" or \"year\", or no `each` for one row)"),
                 );
                 return None;
             }
@@ -114,7 +115,30 @@ impl Checker<'_, '_, '_> {
         )?;
         let mut populations = Vec::new();
         let mut years = Vec::new();
-        if each == Each::Population {
+        let editions = &self.data.survey.editions;
+        if let Some(y) = r.years.iter().flatten().find(|y| !editions.contains(y)) {
+            self.push(
+                Some(line),
+                &about,
+                "years",
+                format!("{y} is not one of the survey's editions {editions:?}"),
+            );
+            return None;
+        }
+        if each == Each::Year {
+            // Every edition, oldest first, unless the group names its years.
+            years = r.years.clone().unwrap_or_else(|| editions.clone());
+            years.sort_unstable();
+            if r.populations.is_some() || r.members || r.year.is_some() {
+                self.push(
+                    Some(line),
+                    &about,
+                    "each",
+                    "rows for each year take their years from `years` (or every edition); name the population on the chart or a series",
+                );
+                return None;
+            }
+        } else if each == Each::Population {
             if r.members {
                 populations.extend(self.data.members().map(Population::Country));
             }
@@ -134,20 +158,6 @@ impl Checker<'_, '_, '_> {
                 }
             }
             years = r.years.clone().unwrap_or_default();
-            for y in &years {
-                if !self.data.survey.editions.contains(y) {
-                    self.push(
-                        Some(line),
-                        &about,
-                        "years",
-                        format!(
-                            "{y} is not one of the survey's editions {:?}",
-                            self.data.survey.editions
-                        ),
-                    );
-                    return None;
-                }
-            }
             if populations.is_empty() || years.is_empty() {
                 self.push(
                     Some(line),
@@ -162,7 +172,7 @@ impl Checker<'_, '_, '_> {
                 Some(line),
                 &about,
                 "each",
-                "`populations`, `members` and `years` belong to rows with each = \"population\"",
+                "`populations` and `members` belong to rows with each = \"population\", `years` to rows with each = \"population\" or \"year\"",
             );
             return None;
         }
@@ -207,12 +217,15 @@ impl Checker<'_, '_, '_> {
         let kind = match raw.kind.as_str() {
             "bars" => Some(Kind::Bars),
             "diverging" => Some(Kind::Diverging),
+            "line" => Some(Kind::Line),
             other => {
                 self.push(
                     Some(span.line_of("kind")),
                     &about,
                     "kind",
-                    format!("unknown kind {other:?} (expected \"bars\" or \"diverging\")"),
+                    format!(
+                        "unknown kind {other:?} (expected \"bars\", \"diverging\" or \"line\")"
+                    ),
                 );
                 None
             }
@@ -370,12 +383,13 @@ impl Checker<'_, '_, '_> {
                 .enumerate()
             {
                 let at = c.at.with(&s.at).with(g);
-                let by_population = r.is_some_and(|r| r.each == Each::Population);
+                let years_from_rows =
+                    r.is_some_and(|r| matches!(r.each, Each::Population | Each::Year));
                 let Some(q) = &at.question else {
                     self.push(head, &about, "question", format!("series {si} with row group {ri} has no question (expected `question` on the chart, the series or the rows)"));
                     continue;
                 };
-                if at.year.is_none() && !by_population {
+                if at.year.is_none() && !years_from_rows {
                     self.push(head, &about, "year", format!("series {si} with row group {ri} has no year (expected `year` on the chart, the series or the rows)"));
                 }
                 if let Some((_, question)) = self.data.question(q) {
@@ -400,76 +414,7 @@ impl Checker<'_, '_, '_> {
                 ),
             );
         }
-        let single_choice_percent = |data: &Dataset, q: &str| {
-            data.question(q).is_some_and(|(_, q)| {
-                q.kind == QuestionKind::SingleChoice && q.unit == Unit::Percent
-            })
-        };
-        match c.kind {
-            Kind::Diverging => {
-                if c.series.len() != 2 || c.series.iter().any(|s| s.colour.is_none()) {
-                    self.push(
-                        head,
-                        &about,
-                        "kind",
-                        format!(
-                            "a diverging chart has exactly two sides, each a series with a colour role; found {} series, {} with a colour",
-                            c.series.len(),
-                            c.series.iter().filter(|s| s.colour.is_some()).count()
-                        ),
-                    );
-                }
-                for q in &questions {
-                    if !single_choice_percent(self.data, q) {
-                        self.push(
-                            head,
-                            &about,
-                            "kind",
-                            format!("a diverging chart shows two shares of one single-choice question in percent; {q:?} is not one"),
-                        );
-                    }
-                }
-                if c.remainder {
-                    self.push(
-                        head,
-                        &about,
-                        "remainder",
-                        "a diverging chart has no remainder row",
-                    );
-                }
-            }
-            Kind::Bars => {
-                if c.series.iter().any(|s| s.colour.is_some()) {
-                    self.push(
-                        Some(span.line_of("colour")),
-                        &about,
-                        "colour",
-                        "colour roles are for a diverging chart's two sides; bars are drawn in the highlight and neutral colours",
-                    );
-                }
-                if c.rows.iter().any(|r| r.sort == Sort::LeftSide) {
-                    self.push(
-                        Some(span.line_of("left-side")),
-                        &about,
-                        "sort",
-                        "sort = \"left-side\" orders a diverging chart's rows; bars use \"descending\" or \"given\"",
-                    );
-                }
-                if c.remainder
-                    && (c.series.len() != 1
-                        || !questions
-                            .iter()
-                            .all(|q| single_choice_percent(self.data, q)))
-                {
-                    self.push(
-                        Some(span.line_of("remainder")),
-                        &about,
-                        "remainder",
-                        "a remainder is what the options of one single-choice question in percent leave over: it needs one series of such a question",
-                    );
-                }
-            }
-        }
+        self.kind_rules(c, span, &questions);
         if let Some(sel) = &c.selector {
             let line = Some(span.line_of("[chart.selector]"));
             // The questions whose per-country figures the selector shows.
