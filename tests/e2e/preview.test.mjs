@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, launch } from './browser.mjs';
+import { ROOT, inkedCanvases, launch } from './browser.mjs';
 
 const SHELL = join(ROOT, 'target/preview/shell');
 const SERVER = join(ROOT, 'target/debug/report-preview');
@@ -82,12 +82,7 @@ test('an edit, a broken file and its repair each reach the open page within 10 s
   assert.ok(await page.evaluate(cell, '24.8'), 'the page shows the folder’s figure 24.8');
   const CHARTS = [...readFileSync(join(dir, 'charts.toml'), 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
   assert.deepEqual(await page.$$eval('figure[data-chart]', (fs) => fs.map((f) => f.dataset.chart)), CHARTS);
-  const inked = await page.$$eval('figure[data-chart] canvas', (cs) => cs.map((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  }));
+  const inked = await inkedCanvases(page);
   assert.equal(inked.length, CHARTS.length, 'a canvas per chart');
   for (const [i, n] of inked.entries()) assert.ok(n > 200, `${CHARTS[i]}: drawn (${n} inked pixels)`);
   await page.screenshot({ path: join(ROOT, 'tests/e2e/artifacts/preview-new-report.png'), fullPage: true });

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIST, EXAMPLE_DIST, ROOT, axe, openPage, useReport, waitReady } from './browser.mjs';
+import { DIST, EXAMPLE_DIST, ROOT, axe, inkedCanvases, openPage, useReport, waitReady } from './browser.mjs';
 import { editionLangs, memberCodes, optionName, valuesByKey } from './data.mjs';
 
 const REPORTS = [{ data: join(ROOT, 'examples/three-editions/data'), dist: EXAMPLE_DIST }];
@@ -34,12 +34,7 @@ test('it reaches ready with every chart drawn', async () => {
   await waitReady(page);
   assert.deepEqual(await page.$$eval('figure[data-chart]', (fs) => fs.map((f) => f.dataset.chart)), CHARTS);
   assert.deepEqual(await page.$$eval('main > section', (ss) => ss.map((s) => s.id)), SECTIONS);
-  const inked = await page.$$eval('figure[data-chart] canvas', (cs) => cs.map((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  }));
+  const inked = await inkedCanvases(page);
   assert.equal(inked.length, CHARTS.length, 'a canvas per chart');
   for (const [i, n] of inked.entries()) assert.ok(n > 200, `${CHARTS[i]}: drawn (${n} inked pixels)`);
   if (HIGHLIGHT) {

@@ -24,6 +24,29 @@ fn stack_font(stack: &str, size: f64, style: FontStyle) -> FontDesc<'_> {
     FontDesc::new(FontFamily::Name(stack), size, style)
 }
 
+/// The edition's font for `frame` at a size (CSS px), weight, colour and anchor.
+fn text_style(
+    chart: &Chart,
+    frame: Frame,
+    size: f64,
+    bold: bool,
+    color: RGBColor,
+    pos: Pos,
+) -> TextStyle<'_> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    stack_font(
+        &chart.locale.font,
+        size * frame.dpr * frame.font_scale,
+        style,
+    )
+    .color(&color)
+    .pos(pos)
+}
+
 /// A mark colour in its two strengths: the emphasised series is filled with `main`; the
 /// others are filled with the `light` tint and outlined in `main`, so every bar keeps an edge
 /// of >= 3:1 and the highlighted row's bars differ from the others by their outline too, which survives
@@ -198,14 +221,7 @@ pub fn render<DB: DrawingBackend>(
     let pt = |(x, y): (f64, f64)| (px(x), px(y));
     let hairline = (dpr.round() as i32).max(1);
     let font = |size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos| {
-        let style = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        stack_font(&chart.locale.font, size * dpr * frame.font_scale, style)
-            .color(&color)
-            .pos(Pos::new(h, v))
+        text_style(chart, frame, size, bold, color, Pos::new(h, v))
     };
     let fill = |r: Rect, color: RGBColor| {
         Rectangle::new([(px(r.x0), px(r.y0)), (px(r.x1), px(r.y1))], color.filled())
@@ -315,15 +331,26 @@ pub fn render<DB: DrawingBackend>(
         ))?;
     }
     if let Some(ring) = focus.and_then(|p| focus_ring(&l, p, value_px)) {
-        let w = (2.0 * dpr).round().max(2.0) as u32;
-        area.draw(&Rectangle::new(
-            [(px(ring.x0), px(ring.y0)), (px(ring.x1), px(ring.y1))],
-            theme.text.stroke_width(w),
-        ))?;
+        draw_ring(area, ring, dpr, theme)?;
     }
     // Not presented here: a caller drawing more on the same backend (`image`, the footer under
     // the chart) presents once at the end; presenting an SVG backend closes its document.
     Ok(l)
+}
+
+/// The focus ring, 2 px in the text colour.
+fn draw_ring<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    ring: Rect,
+    dpr: f64,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * dpr).round() as i32;
+    let w = (2.0 * dpr).round().max(2.0) as u32;
+    area.draw(&Rectangle::new(
+        [(px(ring.x0), px(ring.y0)), (px(ring.x1), px(ring.y1))],
+        theme.text.stroke_width(w),
+    ))
 }
 
 /// The ring around a focused point: its bar and value label, or its "not published" note; a

@@ -28,14 +28,7 @@ pub(super) fn line<DB: DrawingBackend>(
     let px = |v: f64| (v * dpr).round() as i32;
     let hairline = (dpr.round() as i32).max(1);
     let font = |size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos| {
-        let style = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        stack_font(&chart.locale.font, size * dpr * frame.font_scale, style)
-            .color(&color)
-            .pos(Pos::new(h, v))
+        text_style(chart, frame, size, bold, color, Pos::new(h, v))
     };
     let (x0, x1) = l.plot_x;
     for (i, (y, label)) in l.value_lines.iter().enumerate() {
@@ -126,11 +119,7 @@ pub(super) fn line<DB: DrawingBackend>(
         }
     }
     if let Some(ring) = focus.and_then(|p| focus_ring(&l, p, SMALL_FONT_PX)) {
-        let w = (2.0 * dpr).round().max(2.0) as u32;
-        area.draw(&Rectangle::new(
-            [(px(ring.x0), px(ring.y0)), (px(ring.x1), px(ring.y1))],
-            theme.text.stroke_width(w),
-        ))?;
+        draw_ring(area, ring, dpr, theme)?;
     }
     Ok(l)
 }
