@@ -183,8 +183,9 @@ fn pages(
 }
 
 /// The folder's problems as a page that reloads itself each second, until they are fixed:
-/// from `address` without its fragment (a refresh to the same address with a fragment, which
-/// the page's section tracking adds, would only scroll).
+/// from `address`, its query kept (a country, an embed's parameters) and its fragment not (a
+/// refresh to the same address with a fragment, which the page's section tracking adds, would
+/// only scroll).
 fn problems_page(problems: &[String], address: &str) -> Vec<u8> {
     let mut h = html::Html::new();
     h.raw("<!doctype html>\n");
@@ -251,8 +252,9 @@ fn answer(stream: TcpStream, state: &Mutex<State>, shell_dir: &Path) -> std::io:
         line.clear();
     }
     let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let (status, kind, body) = route(path, state, shell_dir);
+    let address = target.split('#').next().unwrap_or("/");
+    let path = address.split('?').next().unwrap_or("/");
+    let (status, kind, body) = route(path, address, state, shell_dir);
     let mut out = stream;
     write!(
         out,
@@ -265,6 +267,7 @@ fn answer(stream: TcpStream, state: &Mutex<State>, shell_dir: &Path) -> std::io:
 
 fn route(
     path: &str,
+    address: &str,
     state: &Mutex<State>,
     shell_dir: &Path,
 ) -> (&'static str, &'static str, Vec<u8>) {
@@ -281,7 +284,7 @@ fn route(
         return (
             "200 OK",
             content_type(".html"),
-            problems_page(&s.problems, path),
+            problems_page(&s.problems, address),
         );
     }
     if let Some(body) = s.files.get(&file) {
@@ -308,4 +311,28 @@ fn route(
         "text/plain; charset=utf-8",
         note.as_bytes().to_vec(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_problem_page_lists_each_problem_and_comes_back_to_the_same_view() {
+        let page = String::from_utf8(problems_page(
+            &["data/values.csv:3: value: \"5x\" is not a number".to_owned()],
+            "/th/?country=TH&chart=trust",
+        ))
+        .unwrap();
+        assert!(
+            page.contains("url=/th/?country=TH&amp;chart=trust"),
+            "{page}"
+        );
+        assert!(
+            page.contains(
+                "<li><code>data/values.csv:3: value: &quot;5x&quot; is not a number</code></li>"
+            ),
+            "{page}"
+        );
+    }
 }
