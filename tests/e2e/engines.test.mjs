@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT } from './browser.mjs';
+import { DIST, EXAMPLE_DIST, ROOT } from './browser.mjs';
 import { valuesByKey } from './data.mjs';
 import { firefox, webkit, until } from './engines.mjs';
 import { serve } from './server.mjs';
@@ -36,9 +36,10 @@ function state() {
 
 for (const start of [firefox, webkit]) {
   describe(`${start.name === 'firefox' ? 'Firefox' : 'WebKit'}`, () => {
-    let d, report, host;
+    let d, report, host, example;
     before(async () => {
       report = await serve(DIST);
+      example = await serve(EXAMPLE_DIST);
       d = await start({ width: 1280, height: 900 });
       // A host page on another origin: the journalist's article, with a listener that keeps
       // every message the frame sends.
@@ -59,6 +60,21 @@ for (const start of [firefox, webkit]) {
       await d?.close();
       report?.server.close();
       host?.server.close();
+      example?.server.close();
+    });
+
+    // A line chart (the example report has one; this report's build carries none).
+    test('the example report reaches ready with its line chart drawn', async () => {
+      await d.open(example.origin + '/');
+      const [s, status] = await until(d, 'the example to start', state);
+      assert.equal(s, 'ready', `report state (${status})`);
+      const lines = await d.run(() => [...document.querySelectorAll('figure[data-chart]')].map((f) => f.dataset.chart));
+      const charts = new Map(await d.run(inked));
+      assert.ok(lines.includes('trust-trend'), 'the example has its line chart');
+      assert.ok(charts.get('trust-trend') > 2000, `${d.name}: the line chart is drawn (${charts.get('trust-trend')} painted pixels)`);
+      await d.screenshot(join(SHOTS, `engine-${d.name}-line.png`));
+      await d.open(report.origin + '/');
+      await until(d, 'the report to start', state);
     });
 
     test('the page reaches ready with every chart drawn', async () => {
