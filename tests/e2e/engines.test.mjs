@@ -64,7 +64,7 @@ for (const start of [firefox, webkit]) {
     });
 
     // A line chart (the example report has one; this report's build carries none).
-    test('the example report reaches ready with its line chart drawn', async () => {
+    test('the example report reaches ready with its line chart drawn and walked by keyboard', async () => {
       await d.open(example.origin + '/');
       const [s, status] = await until(d, 'the example to start', state);
       assert.equal(s, 'ready', `report state (${status})`);
@@ -72,6 +72,24 @@ for (const start of [firefox, webkit]) {
       const charts = new Map(await d.run(inked));
       assert.ok(lines.includes('trust-trend'), 'the example has its line chart');
       assert.ok(charts.get('trust-trend') > 2000, `${d.name}: the line chart is drawn (${charts.get('trust-trend')} painted pixels)`);
+      // Its keyboard walk: the first points, year by year, as its table gives them.
+      const table = await d.run(() => {
+        const t = document.querySelector('figure[data-chart="trust-trend"] table');
+        const series = [...t.querySelectorAll('thead th.num')].map((th) => th.textContent.trim());
+        return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.querySelectorAll('td.num')].map((td, i) => ({
+          name: `${tr.querySelector('th').textContent.trim()}, ${series[i]}`, text: td.textContent.trim(),
+        })));
+      });
+      await d.run(() => document.querySelector('figure[data-chart="trust-trend"] .chart').focus());
+      for (const p of table.slice(0, 5)) {
+        await d.key('ArrowRight');
+        const said = await until(d, `the announcement of ${p.name}`, (name) => {
+          const t = document.getElementById('announcer').textContent;
+          return t.startsWith(`${name}: `) && t;
+        }, p.name);
+        assert.equal(said.slice(p.name.length + 2).split('. ')[0].replace(/%$/, ''), p.text, `${d.name}: ${p.name}`);
+      }
+      await d.key('Escape');
       await d.screenshot(join(SHOTS, `engine-${d.name}-line.png`));
       await d.open(report.origin + '/');
       await until(d, 'the report to start', state);
