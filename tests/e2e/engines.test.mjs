@@ -29,6 +29,30 @@ function inked() {
   });
 }
 
+// The chart focused and walked by ArrowRight through its first `count` points: each
+// announcement names the point and says the value its table gives. Returns the table's points.
+async function walk(d, id, count) {
+  const table = await d.run((chart) => {
+    const t = document.querySelector(`figure[data-chart="${chart}"] table`);
+    const series = [...t.querySelectorAll('thead th.num')].map((th) => th.textContent.trim());
+    return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.querySelectorAll('td.num')].map((td, s) => ({
+      name: `${tr.querySelector('th').textContent.trim()}, ${series[s]}`, text: td.textContent.trim(),
+    })));
+  }, id);
+  await d.run((chart) => document.querySelector(`figure[data-chart="${chart}"] .chart`).focus(), id);
+  assert.equal(await d.run(() => document.activeElement.closest('figure')?.dataset.chart), id, 'the chart has focus');
+  for (const p of table.slice(0, count)) {
+    await d.key('ArrowRight');
+    const said = await until(d, `the announcement of ${p.name}`, (name) => {
+      const t = document.getElementById('announcer').textContent;
+      return t.startsWith(`${name}: `) && t;
+    }, p.name);
+    const value = said.slice(p.name.length + 2).split('. ')[0].replace(/%$/, '').replace(/\.$/, '');
+    assert.equal(value, p.text, `${d.name}: ${p.name}`);
+  }
+  return table;
+}
+
 function state() {
   const s = document.documentElement.dataset.reportState;
   return s === 'loading' ? null : [s, document.getElementById('report-status')?.textContent ?? ''];
@@ -73,22 +97,7 @@ for (const start of [firefox, webkit]) {
       assert.ok(lines.includes('trust-trend'), 'the example has its line chart');
       assert.ok(charts.get('trust-trend') > 2000, `${d.name}: the line chart is drawn (${charts.get('trust-trend')} painted pixels)`);
       // Its keyboard walk: the first points, year by year, as its table gives them.
-      const table = await d.run(() => {
-        const t = document.querySelector('figure[data-chart="trust-trend"] table');
-        const series = [...t.querySelectorAll('thead th.num')].map((th) => th.textContent.trim());
-        return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.querySelectorAll('td.num')].map((td, i) => ({
-          name: `${tr.querySelector('th').textContent.trim()}, ${series[i]}`, text: td.textContent.trim(),
-        })));
-      });
-      await d.run(() => document.querySelector('figure[data-chart="trust-trend"] .chart').focus());
-      for (const p of table.slice(0, 5)) {
-        await d.key('ArrowRight');
-        const said = await until(d, `the announcement of ${p.name}`, (name) => {
-          const t = document.getElementById('announcer').textContent;
-          return t.startsWith(`${name}: `) && t;
-        }, p.name);
-        assert.equal(said.slice(p.name.length + 2).split('. ')[0].replace(/%$/, ''), p.text, `${d.name}: ${p.name}`);
-      }
+      await walk(d, 'trust-trend', 5);
       await d.key('Escape');
       await d.screenshot(join(SHOTS, `engine-${d.name}-line.png`));
       await d.open(report.origin + '/');
@@ -123,24 +132,7 @@ for (const start of [firefox, webkit]) {
     }
 
     test('a keyboard walk through one chart announces the table\'s values', async () => {
-      const table = await d.run((id) => {
-        const t = document.querySelector(`figure[data-chart="${id}"] table`);
-        const series = [...t.querySelectorAll('thead th.num')].map((th) => th.textContent.trim());
-        return [...t.querySelectorAll('tbody tr')].flatMap((tr) => [...tr.querySelectorAll('td.num')].map((td, s) => ({
-          name: `${tr.querySelector('th').textContent.trim()}, ${series[s]}`, text: td.textContent.trim(),
-        })));
-      }, CHART);
-      await d.run((id) => document.querySelector(`figure[data-chart="${id}"] .chart`).focus(), CHART);
-      assert.equal(await d.run(() => document.activeElement.closest('figure')?.dataset.chart), CHART, 'the chart has focus');
-      for (const p of table.slice(0, 4)) {
-        await d.key('ArrowRight');
-        const said = await until(d, `the announcement of ${p.name}`, (name) => {
-          const t = document.getElementById('announcer').textContent;
-          return t.startsWith(`${name}: `) && t;
-        }, p.name);
-        const value = said.slice(p.name.length + 2).split('. ')[0].replace(/%$/, '').replace(/\.$/, '');
-        assert.equal(value, p.text, `${d.name}: ${p.name}`);
-      }
+      const table = await walk(d, CHART, 4);
       await d.key('Home');
       await until(d, 'Home to go back to the first value', (name) => document.getElementById('announcer').textContent.startsWith(name), table[0].name);
       await d.key('Escape');

@@ -11,7 +11,7 @@ use crate::spec::{Chart, Kind, ValueScale};
 #[cfg(report_line)]
 mod line;
 #[cfg(report_line)]
-pub use line::end_label;
+pub use line::{end_label, legend_y};
 
 pub use crate::measure::LABEL_FONT_PX;
 pub const VALUE_FONT_PX: f64 = 14.0;
@@ -495,7 +495,7 @@ pub fn tooltip_at(l: &ChartLayout, (row, series): (usize, usize), width: f64) ->
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -681,7 +681,8 @@ mod tests {
         assert_eq!(labels, ["0", "5", "10"]);
     }
 
-    fn trend() -> Chart {
+    /// A line chart of two series over three years, the second with a year not published.
+    pub(crate) fn trend() -> Chart {
         crate::spec::synthetic(
             Kind::Line,
             &[("Up", true, None), ("Gap", false, None)],

@@ -582,6 +582,14 @@ mod tests {
         format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
     }
 
+    /// The texts an SVG draws; each is one line, `<text …>CONTENT</text>`.
+    fn texts(out: &str) -> Vec<&str> {
+        out.lines()
+            .filter_map(|l| l.strip_suffix("</text>")?.rsplit_once('>'))
+            .map(|(_, content)| content)
+            .collect()
+    }
+
     /// Three rows of two series: the highlighted row and the emphasised series take the
     /// accent and full shades; the rest the neutral and the tint with an outline; a value
     /// not published draws no bar.
@@ -653,12 +661,7 @@ mod tests {
     #[test]
     fn labels_show_the_values_as_published_and_what_was_not_published() {
         let out = svg(&three_rows(), 360.0, &LIGHT);
-        // Each text is one line: `<text …>CONTENT</text>`.
-        let texts: Vec<&str> = out
-            .lines()
-            .filter_map(|l| l.strip_suffix("</text>")?.rsplit_once('>'))
-            .map(|(_, content)| content)
-            .collect();
+        let texts = texts(&out);
         for label in [
             "50.0%", "20.0%", "40.0%", "Lit", "Plain", "Main", "Other", "0",
         ] {
@@ -697,21 +700,9 @@ mod tests {
 
     #[test]
     fn a_line_chart_draws_its_lines_points_legend_and_last_values() {
-        let c = synthetic(
-            Kind::Line,
-            &[("Up", true, None), ("Gap", false, None)],
-            &[
-                ("2023", false, &[Some("20.0"), Some("50.0")]),
-                ("2024", false, &[Some("40.0"), None]),
-                ("2025", false, &[Some("60.0"), Some("58.0")]),
-            ],
-        );
+        let c = crate::layout::tests::trend();
         let out = svg(&c, 400.0, &LIGHT);
-        let texts: Vec<&str> = out
-            .lines()
-            .filter_map(|l| l.strip_suffix("</text>")?.rsplit_once('>'))
-            .map(|(_, content)| content)
-            .collect();
+        let texts = texts(&out);
         for t in [
             "Up",
             "Gap",

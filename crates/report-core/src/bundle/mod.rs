@@ -243,17 +243,15 @@ fn edition(
     let lines = &catalog.text_lines;
     let mut strings = catalog.strings.clone();
     // Each currency the data uses, in the edition's CLDR form (its symbol and spacing).
-    if let Some(cldr) = crate::cldr::locale(&catalog.number_locale) {
-        let mut codes: Vec<&str> = Vec::new();
-        for q in &data.questions {
-            if let data::Unit::Currency { code } = &q.unit {
-                if !codes.contains(&code.as_str()) {
-                    codes.push(code.as_str());
-                }
+    let mut codes: Vec<&str> = Vec::new();
+    for q in &data.questions {
+        if let data::Unit::Currency { code } = &q.unit {
+            if !codes.contains(&code.as_str()) {
+                codes.push(code.as_str());
             }
         }
-        strings.locale.number = cldr.number(&codes);
     }
+    strings.locale.number = catalog.cldr.number(&codes);
     let mut snap = Snapshot {
         data,
         report,

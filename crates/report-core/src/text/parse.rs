@@ -15,8 +15,9 @@ pub struct Catalog {
     pub strings: Strings,
     /// The `[ui]` words only the page's HTML uses.
     pub page: PageUi,
-    /// The CLDR locale of its number forms (`[locale] number`, or its language).
-    pub number_locale: String,
+    /// The CLDR locale of its number forms (`[locale] number`, or its language): the
+    /// bundle adds the currencies its data uses.
+    pub cldr: crate::cldr::Locale,
     /// `[ui]` as a table of strings, for comparing editions key by key.
     pub(super) ui_table: BTreeMap<String, String>,
     /// Where each key of `text.LANG.toml` is written.
@@ -110,16 +111,14 @@ pub fn parse(dir: &str, lang: &str, text: &str, ui: &str) -> Result<Catalog, Vec
             Expected::NumberLocale(tag.clone()),
         ));
     }
-    if !problems.is_empty() {
+    // A locale CLDR lacks is one of the problems.
+    let (Some(cldr), true) = (cldr, problems.is_empty()) else {
         return Err(problems);
-    }
+    };
     let (ui, page) = parsed.ui.split();
     let locale = Locale {
-        percent: l
-            .percent
-            .or_else(|| cldr.as_ref().map(crate::cldr::Locale::percent))
-            .unwrap_or_else(|| "{value}%".to_owned()),
-        number: cldr.as_ref().map(|c| c.number(&[])).unwrap_or_default(),
+        percent: l.percent.unwrap_or_else(|| cldr.percent()),
+        number: cldr.number(&[]),
         date: l.date,
         date_month: l.date_month,
         date_year: l.date_year,
@@ -146,7 +145,7 @@ pub fn parse(dir: &str, lang: &str, text: &str, ui: &str) -> Result<Catalog, Vec
             locale,
         },
         page,
-        number_locale: cldr.map_or(tag, |c| c.tag.to_owned()),
+        cldr,
         text,
         ui_table,
         text_lines,

@@ -15,6 +15,12 @@ pub(super) fn plot(series: usize, label_h: f64) -> (f64, f64) {
     (top, top + PLOT_H)
 }
 
+/// The middle of series `series`'s line in the legend above the plot.
+pub fn legend_y(chart: &Chart, series: usize) -> f64 {
+    let label_h = label_h(chart);
+    TOP + series as f64 * label_h + label_h / 2.0
+}
+
 /// A line chart: a point per year (row) and series, from left to right, on a value axis
 /// from zero; the last year's values labelled at the right end, nudged apart so that none
 /// overlaps another. A row's band is its year's strip, the hover and tap target.

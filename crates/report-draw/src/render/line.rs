@@ -40,9 +40,8 @@ pub(super) fn line<DB: DrawingBackend>(
         let style = font(SMALL_FONT_PX, false, theme.muted, HPos::Right, VPos::Center);
         area.draw_text(label, &style, (px(x0 - 4.0), px(*y)))?;
     }
-    let label_h = crate::layout::label_h(chart);
     for (s, series) in chart.series.iter().enumerate() {
-        let y = 2.0 + s as f64 * label_h + label_h / 2.0;
+        let y = crate::layout::legend_y(chart, s);
         let colour = line_colour(theme, chart, s);
         area.draw(&Rectangle::new(
             [(0, px(y - 1.5)), (px(16.0), px(y + 1.5))],
